@@ -1,0 +1,22 @@
+package dev.lambdasec.engine;
+
+import dev.lambdasec.engine.api.Control;
+import java.util.List;
+
+/**
+ * One checklist control filled in.
+ *
+ * @param rules the ids of the rules that serve the control
+ */
+public record ChecklistEntry(
+    Control control,
+    ChecklistStatus status,
+    int failed,
+    int passed,
+    int unknown,
+    List<String> rules) {
+
+  public ChecklistEntry {
+    rules = List.copyOf(rules);
+  }
+}

@@ -1,0 +1,163 @@
+package dev.lambdasec.engine;
+
+import dev.lambdasec.engine.api.Control;
+import dev.lambdasec.engine.api.Results;
+import dev.lambdasec.engine.api.RuleContext;
+import dev.lambdasec.engine.api.RuleSettings;
+import dev.lambdasec.engine.api.RuntimeCatalog;
+import dev.lambdasec.engine.api.Severity;
+import dev.lambdasec.engine.api.Status;
+import dev.lambdasec.engine.api.Verdict;
+import dev.lambdasec.iam.Iam;
+import dev.lambdasec.model.Application;
+import dev.lambdasec.model.InputError;
+import dev.lambdasec.secrets.SecretDetector;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeSet;
+
+/** Runs a rule set over an application and produces the report. */
+public final class Engine {
+
+  private final RuleSet rules;
+  private final RuntimeCatalog runtimes;
+  private final SecretDetector secrets;
+  private final Clock clock;
+  private final RuleSettings settings;
+
+  public Engine(
+      RuleSet rules,
+      RuntimeCatalog runtimes,
+      SecretDetector secrets,
+      Clock clock,
+      RuleSettings settings) {
+    this.rules = rules;
+    this.runtimes = runtimes;
+    this.secrets = secrets;
+    this.clock = clock;
+    this.settings = settings;
+  }
+
+  /**
+   * Evaluates every rule. A rule that throws does not stop the scan: its failure is added to the
+   * errors as an internal error, which the CLI turns into exit code 4.
+   */
+  public Report run(Application app, List<InputError> inputErrors, Report.ToolInfo tool) {
+    Context context =
+        new Context(app, Iam.of(app), runtimes, secrets, LocalDate.now(clock), settings);
+    List<Finding> findings = new ArrayList<>();
+    List<InputError> errors = new ArrayList<>(inputErrors);
+    Map<Control, Tally> tallies = new EnumMap<>(Control.class);
+    for (LoadedRule rule : rules.rules()) {
+      Results out = new Results();
+      try {
+        rule.rule().evaluate(context, out);
+      } catch (RuntimeException e) {
+        errors.add(internalError(rule, e));
+        continue;
+      }
+      for (Verdict v : out.verdicts()) {
+        for (Control c : rule.descriptor().controls()) {
+          tallies.computeIfAbsent(c, k -> new Tally()).count(v.status());
+        }
+        if (v.status() != Status.NOT_APPLICABLE) {
+          findings.add(toFinding(rule.descriptor(), v));
+        }
+      }
+    }
+    findings.sort(ORDER);
+    return new Report(
+        tool,
+        clock.instant(),
+        app.sources(),
+        rules.descriptors(),
+        findings,
+        checklist(tallies),
+        errors);
+  }
+
+  /** Failures first, most severe first, then by rule and resource. */
+  private static final Comparator<Finding> ORDER =
+      Comparator.comparing(Finding::status)
+          .thenComparing(Finding::severity)
+          .thenComparing(Finding::ruleId)
+          .thenComparing(f -> f.origin().display())
+          .thenComparing(f -> f.subject().label());
+
+  private static InputError internalError(LoadedRule rule, RuntimeException e) {
+    return new InputError(
+        "rule " + rule.id(),
+        0,
+        0,
+        "internal error in rule " + rule.id() + ": " + e.getClass().getSimpleName());
+  }
+
+  private static Finding toFinding(RuleDescriptor rule, Verdict v) {
+    Severity severity = v.severity() != null ? v.severity() : rule.severity();
+    return new Finding(
+        rule.id(),
+        rule.title(),
+        v.status(),
+        severity,
+        rule.controls(),
+        v.subject(),
+        v.origin(),
+        v.message(),
+        Fingerprints.of(rule.id(), v.subject()),
+        v.evidence());
+  }
+
+  private List<ChecklistEntry> checklist(Map<Control, Tally> tallies) {
+    List<ChecklistEntry> entries = new ArrayList<>();
+    for (Control control : Control.values()) {
+      Tally t = tallies.getOrDefault(control, new Tally());
+      TreeSet<String> serving = new TreeSet<>();
+      rules.rules().stream()
+          .filter(r -> r.descriptor().controls().contains(control))
+          .forEach(r -> serving.add(r.id()));
+      entries.add(
+          new ChecklistEntry(
+              control, t.status(), t.failed, t.passed, t.unknown, List.copyOf(serving)));
+    }
+    return entries;
+  }
+
+  private static final class Tally {
+    int failed;
+    int passed;
+    int unknown;
+
+    void count(Status s) {
+      switch (s) {
+        case FAIL -> failed++;
+        case PASS -> passed++;
+        case UNKNOWN -> unknown++;
+        case NOT_APPLICABLE -> {}
+      }
+    }
+
+    ChecklistStatus status() {
+      if (failed > 0) {
+        return ChecklistStatus.NOT_MET;
+      }
+      if (unknown > 0) {
+        return ChecklistStatus.UNKNOWN;
+      }
+      return passed > 0 ? ChecklistStatus.MET : ChecklistStatus.NOT_APPLICABLE;
+    }
+  }
+
+  private record Context(
+      Application app,
+      Iam iam,
+      RuntimeCatalog runtimes,
+      SecretDetector secrets,
+      LocalDate today,
+      RuleSettings settings)
+      implements RuleContext {}
+}

@@ -1,0 +1,119 @@
+package dev.lambdasec.engine.data;
+
+import dev.lambdasec.engine.api.RuntimeCatalog;
+import dev.lambdasec.engine.api.RuntimeLifecycle;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * Reads the runtime lifecycle table ({@code lambda-runtimes.csv}: runtime_id, language,
+ * operating_system, deprecation_date, block_function_create_date, block_function_update_date,
+ * successor, source, notes). Dates that are not ISO dates ("not scheduled", "n/a (container only)")
+ * mean no date.
+ */
+public final class RuntimeCatalogReader {
+
+  private static final String BUNDLED = "lambda-runtimes.csv";
+
+  private RuntimeCatalogReader() {}
+
+  public static RuntimeCatalog bundled() {
+    try (InputStream in = RuntimeCatalogReader.class.getResourceAsStream(BUNDLED)) {
+      if (in == null) {
+        throw new IllegalStateException("bundled " + BUNDLED + " is missing from the jar");
+      }
+      return parse(
+          new String(in.readAllBytes(), StandardCharsets.UTF_8),
+          "bundled " + BUNDLED + " (cfn-lint LmbdRuntimeLifecycle.json, 2026-06-02)");
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  public static RuntimeCatalog parse(String csv, String source) {
+    Map<String, RuntimeLifecycle> out = new LinkedHashMap<>();
+    List<List<String>> rows = Csv.parse(csv);
+    if (rows.isEmpty() || !rows.get(0).get(0).equals("runtime_id")) {
+      throw new IllegalArgumentException(
+          "not a runtime lifecycle table: header runtime_id expected");
+    }
+    for (List<String> row : rows.subList(1, rows.size())) {
+      if (row.size() < 7 || row.get(0).isBlank()) {
+        continue;
+      }
+      String id = row.get(0).trim();
+      out.put(
+          id,
+          new RuntimeLifecycle(
+              id,
+              row.get(1).trim(),
+              date(row.get(3)),
+              date(row.get(4)),
+              date(row.get(5)),
+              row.get(6).isBlank() ? null : row.get(6).trim()));
+    }
+    return new RuntimeCatalog(out, source);
+  }
+
+  private static @Nullable LocalDate date(String text) {
+    try {
+      return LocalDate.parse(text.trim());
+    } catch (DateTimeParseException e) {
+      return null;
+    }
+  }
+
+  /** A small RFC 4180 reader: quoted fields, doubled quotes, commas and newlines inside quotes. */
+  static final class Csv {
+    private Csv() {}
+
+    static List<List<String>> parse(String text) {
+      List<List<String>> rows = new ArrayList<>();
+      List<String> row = new ArrayList<>();
+      StringBuilder field = new StringBuilder();
+      boolean quoted = false;
+      for (int i = 0; i < text.length(); i++) {
+        char c = text.charAt(i);
+        if (quoted) {
+          if (c == '"' && i + 1 < text.length() && text.charAt(i + 1) == '"') {
+            field.append('"');
+            i++;
+          } else if (c == '"') {
+            quoted = false;
+          } else {
+            field.append(c);
+          }
+        } else if (c == '"') {
+          quoted = true;
+        } else if (c == ',') {
+          row.add(field.toString());
+          field.setLength(0);
+        } else if (c == '\n' || c == '\r') {
+          if (c == '\r' && i + 1 < text.length() && text.charAt(i + 1) == '\n') {
+            i++;
+          }
+          row.add(field.toString());
+          field.setLength(0);
+          rows.add(row);
+          row = new ArrayList<>();
+        } else {
+          field.append(c);
+        }
+      }
+      if (!field.isEmpty() || !row.isEmpty()) {
+        row.add(field.toString());
+        rows.add(row);
+      }
+      return rows;
+    }
+  }
+}

@@ -1,0 +1,15 @@
+package dev.lambdasec.model;
+
+/**
+ * A poll-based trigger (SQS, Kinesis, DynamoDB Streams, Kafka, MQ).
+ *
+ * @param sourceType {@code sqs}, {@code kinesis}, {@code dynamodb}, {@code kafka} or {@code mq}
+ * @param onFailureDestination destination for records that failed (streams), absent when none
+ */
+public record EventSourceMapping(
+    Meta meta,
+    Value<Ref> function,
+    Value<String> eventSourceArn,
+    Value<String> sourceType,
+    Value<Ref> onFailureDestination)
+    implements Resource {}
