@@ -2,13 +2,13 @@ package dev.lambdasec.engine.data;
 
 import dev.lambdasec.engine.api.RuntimeCatalog;
 import dev.lambdasec.engine.api.RuntimeLifecycle;
+import dev.lambdasec.iam.data.Csv;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -69,51 +69,6 @@ public final class RuntimeCatalogReader {
       return LocalDate.parse(text.trim());
     } catch (DateTimeParseException e) {
       return null;
-    }
-  }
-
-  /** A small RFC 4180 reader: quoted fields, doubled quotes, commas and newlines inside quotes. */
-  static final class Csv {
-    private Csv() {}
-
-    static List<List<String>> parse(String text) {
-      List<List<String>> rows = new ArrayList<>();
-      List<String> row = new ArrayList<>();
-      StringBuilder field = new StringBuilder();
-      boolean quoted = false;
-      for (int i = 0; i < text.length(); i++) {
-        char c = text.charAt(i);
-        if (quoted) {
-          if (c == '"' && i + 1 < text.length() && text.charAt(i + 1) == '"') {
-            field.append('"');
-            i++;
-          } else if (c == '"') {
-            quoted = false;
-          } else {
-            field.append(c);
-          }
-        } else if (c == '"') {
-          quoted = true;
-        } else if (c == ',') {
-          row.add(field.toString());
-          field.setLength(0);
-        } else if (c == '\n' || c == '\r') {
-          if (c == '\r' && i + 1 < text.length() && text.charAt(i + 1) == '\n') {
-            i++;
-          }
-          row.add(field.toString());
-          field.setLength(0);
-          rows.add(row);
-          row = new ArrayList<>();
-        } else {
-          field.append(c);
-        }
-      }
-      if (!field.isEmpty() || !row.isEmpty()) {
-        row.add(field.toString());
-        rows.add(row);
-      }
-      return rows;
     }
   }
 }
