@@ -1,0 +1,5 @@
+/** Rules about CloudTrail trails. */
+@NullMarked
+package dev.lambdasec.rules.cloudtrail;
+
+import org.jspecify.annotations.NullMarked;

@@ -1,0 +1,5 @@
+/** Rules about IAM roles and policies. */
+@NullMarked
+package dev.lambdasec.rules.iam;
+
+import org.jspecify.annotations.NullMarked;

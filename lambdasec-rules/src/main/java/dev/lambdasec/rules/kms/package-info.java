@@ -1,0 +1,5 @@
+/** Rules about KMS keys. */
+@NullMarked
+package dev.lambdasec.rules.kms;
+
+import org.jspecify.annotations.NullMarked;

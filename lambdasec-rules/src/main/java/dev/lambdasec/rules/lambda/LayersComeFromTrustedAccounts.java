@@ -1,0 +1,79 @@
+package dev.lambdasec.rules.lambda;
+
+import dev.lambdasec.engine.api.Control;
+import dev.lambdasec.engine.api.Results;
+import dev.lambdasec.engine.api.Rule;
+import dev.lambdasec.engine.api.RuleContext;
+import dev.lambdasec.engine.api.RuleInfo;
+import dev.lambdasec.engine.api.Severity;
+import dev.lambdasec.model.LambdaFunction;
+import dev.lambdasec.model.Ref;
+import dev.lambdasec.model.SourceKind;
+import dev.lambdasec.model.Value;
+import java.util.ArrayList;
+import java.util.List;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * Flags functions that load layers published by another AWS account that the policy does not trust:
+ * a layer's code runs inside the function with its role.
+ */
+@RuleInfo(
+    id = "LAMBDA-009",
+    title = "Layers come from the application's own or trusted accounts",
+    severity = Severity.MEDIUM,
+    controls = {Control.DEPS},
+    sources = {SourceKind.CLOUDFORMATION, SourceKind.SAM})
+public final class LayersComeFromTrustedAccounts implements Rule {
+
+  @Override
+  public void evaluate(RuleContext ctx, Results out) {
+    for (LambdaFunction f : ctx.app().functions()) {
+      if (f.layers().isEmpty()) {
+        continue;
+      }
+      List<String> foreign = new ArrayList<>();
+      boolean unknown = false;
+      for (Value<Ref> layer : f.layers()) {
+        if (layer.isUnresolved()) {
+          unknown = true;
+          continue;
+        }
+        Ref ref = layer.get();
+        String arn = ref.literal();
+        if (ref.key() != null || arn == null) {
+          continue;
+        }
+        String account = account(arn);
+        if (account == null) {
+          unknown = true;
+        } else if (!account.startsWith("${")
+            && !ctx.settings().trustedAccounts().contains(account)) {
+          foreign.add(arn + " (account " + account + ")");
+        }
+      }
+      if (!foreign.isEmpty()) {
+        out.fail(
+            f,
+            f.layers().get(0).origin(),
+            "Function "
+                + f.id()
+                + " uses layers from untrusted accounts: "
+                + String.join(", ", foreign));
+      } else if (unknown) {
+        out.unknown(
+            f, f.layers().get(0).origin(), "Some layers of " + f.id() + " cannot be resolved");
+      } else {
+        out.pass(
+            f,
+            "Every layer of " + f.id() + " comes from the application's own or a trusted account");
+      }
+    }
+  }
+
+  /** The account field of a layer version ARN, or null when it is not an ARN. */
+  private static @Nullable String account(String arn) {
+    String[] parts = arn.split(":");
+    return parts.length >= 7 && parts[0].equals("arn") ? parts[4] : null;
+  }
+}
