@@ -1,0 +1,23 @@
+// Orders API: create and read orders.
+const { DynamoDBClient, PutItemCommand, GetItemCommand } = require("@aws-sdk/client-dynamodb");
+const db = new DynamoDBClient({});
+
+exports.handler = async (event) => {
+  if (event.resource === "/status") {
+    return { statusCode: 200, body: JSON.stringify({ ok: true }) };
+  }
+  if (event.httpMethod === "POST") {
+    const order = JSON.parse(event.body);
+    const id = `${Date.now()}`;
+    await db.send(new PutItemCommand({
+      TableName: process.env.TABLE_NAME,
+      Item: { pk: { S: id }, items: { SS: order.items } },
+    }));
+    return { statusCode: 201, body: JSON.stringify({ id }) };
+  }
+  const found = await db.send(new GetItemCommand({
+    TableName: process.env.TABLE_NAME,
+    Key: { pk: { S: event.pathParameters.id } },
+  }));
+  return found.Item ? { statusCode: 200, body: JSON.stringify(found.Item) } : { statusCode: 404, body: "" };
+};
