@@ -159,7 +159,7 @@ final class ScanCommand implements Callable<Integer> {
                 settings())
             .run(source.application(), source.errors(), Wiring.tool());
     write(report, chosen);
-    if (report.errors().stream().anyMatch(e -> e.file().startsWith("rule "))) {
+    if (!report.ruleErrors().isEmpty()) {
       return ExitCodes.INTERNAL;
     }
     return failed(report, threshold) ? ExitCodes.FINDINGS : ExitCodes.OK;

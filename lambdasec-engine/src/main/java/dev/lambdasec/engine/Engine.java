@@ -17,6 +17,7 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.EnumMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeSet;
@@ -51,14 +52,16 @@ public final class Engine {
     Context context =
         new Context(app, Iam.of(app), runtimes, secrets, LocalDate.now(clock), settings);
     List<Finding> findings = new ArrayList<>();
-    List<InputError> errors = new ArrayList<>(inputErrors);
+    List<Report.RuleError> ruleErrors = new ArrayList<>();
     Map<Control, Tally> tallies = new EnumMap<>(Control.class);
     for (LoadedRule rule : rules.rules()) {
       Results out = new Results();
       try {
         rule.rule().evaluate(context, out);
       } catch (RuntimeException e) {
-        errors.add(internalError(rule, e));
+        ruleErrors.add(
+            new Report.RuleError(
+                rule.id(), "internal error in rule " + rule.id() + ": " + e.getClass().getName()));
         continue;
       }
       for (Verdict v : out.verdicts()) {
@@ -78,23 +81,44 @@ public final class Engine {
         rules.descriptors(),
         findings,
         checklist(tallies),
-        errors);
+        inputErrors,
+        ruleErrors,
+        counts(app));
   }
 
-  /** Failures first, most severe first, then by rule and resource. */
+  /** Failures first, then unknowns, then passes; most severe first, then by rule and resource. */
   private static final Comparator<Finding> ORDER =
-      Comparator.comparing(Finding::status)
+      Comparator.comparing((Finding f) -> statusRank(f.status()))
           .thenComparing(Finding::severity)
           .thenComparing(Finding::ruleId)
           .thenComparing(f -> f.origin().display())
           .thenComparing(f -> f.subject().label());
 
-  private static InputError internalError(LoadedRule rule, RuntimeException e) {
-    return new InputError(
-        "rule " + rule.id(),
-        0,
-        0,
-        "internal error in rule " + rule.id() + ": " + e.getClass().getSimpleName());
+  private static int statusRank(Status status) {
+    return switch (status) {
+      case FAIL -> 0;
+      case UNKNOWN -> 1;
+      case PASS -> 2;
+      case NOT_APPLICABLE -> 3;
+    };
+  }
+
+  private static Map<String, Integer> counts(Application app) {
+    Map<String, Integer> counts = new LinkedHashMap<>();
+    counts.put("functions", app.functions().size());
+    counts.put("roles", app.roles().size());
+    counts.put("managedPolicies", app.managedPolicies().size());
+    counts.put("permissions", app.permissions().size());
+    counts.put("functionUrls", app.functionUrls().size());
+    counts.put("apis", app.apis().size());
+    counts.put("apiRoutes", app.apiRoutes().size());
+    counts.put("eventSourceMappings", app.eventSourceMappings().size());
+    counts.put("notifications", app.notifications().size());
+    counts.put("logGroups", app.logGroups().size());
+    counts.put("kmsKeys", app.kmsKeys().size());
+    counts.put("layers", app.layers().size());
+    counts.put("trails", app.trails().size());
+    return counts;
   }
 
   private static Finding toFinding(RuleDescriptor rule, Verdict v) {

@@ -5,7 +5,9 @@ import dev.lambdasec.model.SourceKind;
 import java.util.List;
 import java.util.stream.Collectors;
 
-/** Renders {@code docs/rules.md}: the rule index, the checklist coverage and every rule's document. */
+/**
+ * Renders {@code docs/rules.md}: the rule index, the checklist coverage and every rule's document.
+ */
 public final class RuleCatalogDoc {
 
   private RuleCatalogDoc() {}
@@ -14,7 +16,8 @@ public final class RuleCatalogDoc {
     StringBuilder md = new StringBuilder();
     md.append("# lambdasec rules\n\n")
         .append("Generated from the rules' `@RuleInfo` and their documents; do not edit by hand.")
-        .append(" Regenerate with `./mvnw -q -pl lambdasec-rules -am test -Dgolden.update=true`.\n\n")
+        .append(
+            " Regenerate with `./mvnw -q -pl lambdasec-rules -am test -Dgolden.update=true`.\n\n")
         .append(rules.rules().size())
         .append(" rules.\n\n")
         .append("| Id | Rule | Severity | Controls | Sources |\n")

@@ -55,7 +55,7 @@ public record ReportSummary(
         byStatus.getOrDefault(Status.UNKNOWN, 0),
         bySeverity,
         controls,
-        report.errors().size());
+        report.errors().size() + report.ruleErrors().size());
   }
 
   /** The number of controls in {@code status}. */

@@ -262,7 +262,11 @@ public final class SampleReport {
                 "templates/inventory.yaml",
                 7,
                 3,
-                "Could not parse YAML: a mapping value is not allowed here")));
+                "Could not parse YAML: a mapping value is not allowed here")),
+        List.of(
+            new Report.RuleError(
+                "NET-001", "internal error in rule NET-001: java.lang.IllegalStateException")),
+        Map.of("functions", 5, "roles", 3, "apiRoutes", 2));
   }
 
   private static RuleDescriptor rule(

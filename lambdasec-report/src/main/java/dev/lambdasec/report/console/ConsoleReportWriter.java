@@ -81,6 +81,11 @@ public final class ConsoleReportWriter implements ReportWriter {
       lines.add(painter.paint("Input errors", Style.BOLD));
       report.errors().forEach(e -> lines.addAll(error(e)));
     }
+    if (!report.ruleErrors().isEmpty()) {
+      lines.add("");
+      lines.add(painter.paint("Internal errors (please report them)", Style.BOLD));
+      report.ruleErrors().forEach(e -> lines.add("  " + painter.paint(e.message(), Style.RED)));
+    }
     lines.add("");
     lines.add(summary(report));
     return lines;
@@ -251,7 +256,7 @@ public final class ConsoleReportWriter implements ReportWriter {
             + " · "
             + Inventory.describe(report);
     if (s.errors() > 0) {
-      line += " · " + painter.paint(Inventory.count(s.errors(), "input error"), Style.RED);
+      line += " · " + painter.paint(Inventory.count(s.errors(), "error"), Style.RED);
     }
     return line;
   }

@@ -1,26 +1,15 @@
 package dev.lambdasec.report.console;
 
-import dev.lambdasec.engine.Finding;
 import dev.lambdasec.engine.Report;
-import dev.lambdasec.model.ResourceKey;
 import dev.lambdasec.model.SourceKind;
 import dev.lambdasec.model.SourceUnit;
 import java.util.ArrayList;
-import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 
-/**
- * What a scan covered, in words: inputs by kind and the number of functions. Functions are counted
- * from the findings (every resource a rule looked at), since the report carries no inventory.
- */
+/** What a scan covered, in words: inputs by kind and the number of functions. */
 final class Inventory {
-
-  /** The resource types of Lambda functions in the sources lambdasec reads. */
-  private static final Set<String> FUNCTION_TYPES =
-      Set.of("AWS::Serverless::Function", "AWS::Lambda::Function", "aws_lambda_function");
 
   private Inventory() {}
 
@@ -36,18 +25,8 @@ final class Inventory {
     if (parts.isEmpty()) {
       parts.add("no inputs");
     }
-    parts.add(count(functions(report), "function"));
+    parts.add(count(report.count("functions"), "function"));
     return String.join(", ", parts);
-  }
-
-  private static int functions(Report report) {
-    Set<ResourceKey> seen = new HashSet<>();
-    for (Finding f : report.findings()) {
-      if (FUNCTION_TYPES.contains(f.subject().type())) {
-        seen.add(f.subject().key());
-      }
-    }
-    return seen.size();
   }
 
   private static String noun(SourceKind kind) {

@@ -18,6 +18,7 @@ import dev.lambdasec.report.ReportSummary;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.stream.Stream;
 import org.jspecify.annotations.Nullable;
 
 /** The JSON document; record components are written in declaration order. */
@@ -36,10 +37,13 @@ record JsonReport(
         new Tool(t.name(), t.version(), t.informationUri()),
         report.scannedAt().toString(),
         report.inputs().stream().map(Input::of).toList(),
-        Summary.of(ReportSummary.of(report)),
+        Summary.of(ReportSummary.of(report), report),
         report.findings().stream().map(JsonFinding::of).toList(),
         report.checklist().stream().map(JsonChecklistEntry::of).toList(),
-        report.errors().stream().map(JsonError::of).toList());
+        Stream.concat(
+                report.errors().stream().map(JsonError::of),
+                report.ruleErrors().stream().map(JsonError::of))
+            .toList());
   }
 
   record Tool(String name, String version, String informationUri) {}
@@ -56,10 +60,17 @@ record JsonReport(
       int unknown,
       Map<Severity, Integer> failedBySeverity,
       Map<ChecklistStatus, Integer> controls,
-      int errors) {
-    static Summary of(ReportSummary s) {
+      int errors,
+      Map<String, Integer> resources) {
+    static Summary of(ReportSummary s, Report report) {
       return new Summary(
-          s.failed(), s.passed(), s.unknown(), s.failedBySeverity(), s.controls(), s.errors());
+          s.failed(),
+          s.passed(),
+          s.unknown(),
+          s.failedBySeverity(),
+          s.controls(),
+          s.errors(),
+          report.resourceCounts());
     }
   }
 
@@ -153,9 +164,18 @@ record JsonReport(
     }
   }
 
-  record JsonError(String file, @Nullable Integer line, @Nullable Integer column, String message) {
+  record JsonError(
+      @Nullable String file,
+      @Nullable Integer line,
+      @Nullable Integer column,
+      String message,
+      @JsonInclude(Include.NON_NULL) @Nullable String rule) {
     static JsonError of(InputError e) {
-      return new JsonError(e.file(), positive(e.line()), positive(e.column()), e.message());
+      return new JsonError(e.file(), positive(e.line()), positive(e.column()), e.message(), null);
+    }
+
+    static JsonError of(Report.RuleError e) {
+      return new JsonError(null, null, null, e.message(), e.ruleId());
     }
   }
 

@@ -20,6 +20,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.regex.Pattern;
+import java.util.stream.Stream;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -63,7 +64,11 @@ public final class SarifReportWriter implements ReportWriter {
             .toList();
     Sarif.Invocation invocation =
         new Sarif.Invocation(
-            true, report.errors().stream().map(SarifReportWriter::notification).toList());
+            report.ruleErrors().isEmpty(),
+            Stream.concat(
+                    report.errors().stream().map(SarifReportWriter::notification),
+                    report.ruleErrors().stream().map(SarifReportWriter::notification))
+                .toList());
     Sarif.Run run =
         new Sarif.Run(
             new Sarif.Tool(driver),
@@ -115,6 +120,10 @@ public final class SarifReportWriter implements ReportWriter {
             s.definedBy(),
             s.discriminator(),
             new TreeMap<>(f.evidence())));
+  }
+
+  private static Sarif.Notification notification(Report.RuleError e) {
+    return new Sarif.Notification("error", new Sarif.Message(e.message()), List.of());
   }
 
   private static Sarif.Notification notification(InputError e) {
