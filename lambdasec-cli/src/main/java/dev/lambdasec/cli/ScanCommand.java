@@ -1,20 +1,14 @@
 package dev.lambdasec.cli;
 
-import dev.lambdasec.engine.Engine;
 import dev.lambdasec.engine.Finding;
 import dev.lambdasec.engine.Report;
 import dev.lambdasec.engine.RuleSet;
 import dev.lambdasec.engine.api.RuleSettings;
 import dev.lambdasec.engine.api.Severity;
 import dev.lambdasec.engine.api.Status;
-import dev.lambdasec.engine.data.RuntimeCatalogReader;
 import dev.lambdasec.report.Format;
 import dev.lambdasec.report.ReportWriters;
 import dev.lambdasec.report.WriterOptions;
-import dev.lambdasec.secrets.SecretDetector;
-import dev.lambdasec.source.iac.IacOptions;
-import dev.lambdasec.source.iac.IacReader;
-import dev.lambdasec.source.iac.SourceResult;
 import dev.lambdasec.source.iac.UnreadableInputException;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -23,9 +17,7 @@ import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Clock;
 import java.time.LocalDate;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -139,25 +131,13 @@ final class ScanCommand implements Callable<Integer> {
     List<Format> chosen = formats.isEmpty() ? List.of(Format.CONSOLE) : List.copyOf(formats);
     RuleSet selected = selectRules();
 
-    SourceResult source;
+    Report report;
     try {
-      source = new IacReader(new IacOptions(params, IacOptions.defaults().maxFileBytes())).read(paths);
+      report = new Scanner(selected, params, asOf, settings()).scan(paths);
     } catch (UnreadableInputException e) {
       err.println("lambdasec: " + e.getMessage());
       return ExitCodes.INPUT;
     }
-    Clock clock =
-        asOf == null
-            ? Clock.systemUTC()
-            : Clock.fixed(asOf.atStartOfDay().toInstant(ZoneOffset.UTC), ZoneOffset.UTC);
-    Report report =
-        new Engine(
-                selected,
-                RuntimeCatalogReader.bundled(),
-                SecretDetector.bundled(),
-                clock,
-                settings())
-            .run(source.application(), source.errors(), Wiring.tool());
     write(report, chosen);
     if (!report.ruleErrors().isEmpty()) {
       return ExitCodes.INTERNAL;

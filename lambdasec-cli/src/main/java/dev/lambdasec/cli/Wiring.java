@@ -4,16 +4,16 @@ import dev.lambdasec.engine.Report;
 import dev.lambdasec.engine.RuleSet;
 import dev.lambdasec.rules.BuiltInRules;
 
-/** The pieces every command shares. */
-final class Wiring {
+/** The pieces every command and tool shares: the built-in rule set and the tool identity. */
+public final class Wiring {
 
   private Wiring() {}
 
-  static RuleSet builtInRules() {
+  public static RuleSet builtInRules() {
     return RuleSet.of(BuiltInRules.all());
   }
 
-  static Report.ToolInfo tool() {
+  public static Report.ToolInfo tool() {
     return new Report.ToolInfo(
         "lambdasec", LambdasecCommand.Version.current(), "https://github.com/lambdasec/lambdasec");
   }

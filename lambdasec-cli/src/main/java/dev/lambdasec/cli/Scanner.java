@@ -1,0 +1,61 @@
+package dev.lambdasec.cli;
+
+import dev.lambdasec.engine.Engine;
+import dev.lambdasec.engine.Report;
+import dev.lambdasec.engine.RuleSet;
+import dev.lambdasec.engine.api.RuleSettings;
+import dev.lambdasec.engine.api.RuntimeCatalog;
+import dev.lambdasec.engine.data.RuntimeCatalogReader;
+import dev.lambdasec.secrets.SecretDetector;
+import dev.lambdasec.source.iac.IacOptions;
+import dev.lambdasec.source.iac.IacReader;
+import dev.lambdasec.source.iac.SourceResult;
+import dev.lambdasec.source.iac.UnreadableInputException;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.Map;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * One scan from paths to report: reads the sources, runs the rules. Used by {@code lambdasec scan} and by
+ * the benchmark and quality tools, so they measure exactly what users run.
+ *
+ * @param asOf the scan date, or {@code null} for today
+ */
+public record Scanner(
+    RuleSet rules, Map<String, String> parameters, @Nullable LocalDate asOf, RuleSettings settings) {
+
+  public Scanner {
+    parameters = Map.copyOf(parameters);
+  }
+
+  /** All built-in rules with default settings, as of today. */
+  public static Scanner defaults() {
+    return new Scanner(Wiring.builtInRules(), Map.of(), null, RuleSettings.defaults());
+  }
+
+  public Scanner asOf(@Nullable LocalDate date) {
+    return new Scanner(rules, parameters, date, settings);
+  }
+
+  /** Scans files or folders given as on the command line. */
+  public Report scan(List<String> paths) throws UnreadableInputException {
+    SourceResult source =
+        new IacReader(new IacOptions(parameters, IacOptions.defaults().maxFileBytes())).read(paths);
+    LocalDate date = asOf;
+    Clock clock =
+        date == null
+            ? Clock.systemUTC()
+            : Clock.fixed(date.atStartOfDay().toInstant(ZoneOffset.UTC), ZoneOffset.UTC);
+    return new Engine(rules, Data.RUNTIMES, Data.SECRETS, clock, settings)
+        .run(source.application(), source.errors(), Wiring.tool());
+  }
+
+  /** Bundled reference data, loaded once per process. */
+  private static final class Data {
+    static final RuntimeCatalog RUNTIMES = RuntimeCatalogReader.bundled();
+    static final SecretDetector SECRETS = SecretDetector.bundled();
+  }
+}
