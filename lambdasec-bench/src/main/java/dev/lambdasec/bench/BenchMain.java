@@ -1,0 +1,85 @@
+package dev.lambdasec.bench;
+
+import dev.lambdasec.cli.Scanner;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.concurrent.Callable;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/** {@code lambdasec-bench quality|robustness|synth}: the project's measuring instruments. */
+@Command(
+    name = "lambdasec-bench",
+    mixinStandardHelpOptions = true,
+    subcommands = {BenchMain.Quality.class, BenchMain.Robustness.class, SyntheticTemplate.Command.class})
+public final class BenchMain {
+
+  private BenchMain() {}
+
+  public static void main(String[] args) {
+    System.exit(new CommandLine(BenchMain.class).execute(args));
+  }
+
+  static Path defaultCorpus() {
+    return Path.of("..", "shared", "corpus").toAbsolutePath().normalize();
+  }
+
+  /** Recall and false positives over the labelled corpus. */
+  @Command(name = "quality", mixinStandardHelpOptions = true, description = "Scores detection quality on a labelled corpus.")
+  static final class Quality implements Callable<Integer> {
+    @Spec CommandLine.Model.CommandSpec spec;
+
+    @Option(names = "--corpus", paramLabel = "DIR", description = "Corpus root (default ../shared/corpus).")
+    Path corpus = defaultCorpus();
+
+    @Option(names = "--as-of", paramLabel = "DATE", description = "Scan date for labels without one (default 2026-11-22, the corpus labels' date).")
+    LocalDate asOf = LocalDate.of(2026, 11, 22);
+
+    @Override
+    public Integer call() throws IOException {
+      PrintWriter out = spec.commandLine().getOut();
+      if (!Files.isDirectory(corpus)) {
+        spec.commandLine().getErr().println("lambdasec-bench: no corpus at " + corpus);
+        return 3;
+      }
+      Corpus loaded = Corpus.load(corpus);
+      List<Outcome> outcomes =
+          new QualityRun(Scanner.defaults(), CategoryMap.bundled(), asOf).score(loaded);
+      out.println("lambdasec quality on " + corpus + " (labels without a date judged as of " + asOf + ")");
+      QualityTable.print(out, loaded, outcomes);
+      out.flush();
+      return 0;
+    }
+  }
+
+  /** Every file of the corpus, scanned alone; crashes counted. */
+  @Command(name = "robustness", mixinStandardHelpOptions = true, description = "Scans every file of a corpus and counts crashes.")
+  static final class Robustness implements Callable<Integer> {
+    @Spec CommandLine.Model.CommandSpec spec;
+
+    @Option(names = "--corpus", paramLabel = "DIR", description = "Corpus root (default ../shared/corpus).")
+    Path corpus = defaultCorpus();
+
+    @Override
+    public Integer call() throws IOException {
+      PrintWriter out = spec.commandLine().getOut();
+      if (!Files.isDirectory(corpus)) {
+        spec.commandLine().getErr().println("lambdasec-bench: no corpus at " + corpus);
+        return 3;
+      }
+      RobustnessRun.Result r = new RobustnessRun(Scanner.defaults()).run(corpus);
+      out.printf(
+          "robustness: %d files, %d templates, %d input errors, %d crashes (%d ms)%n",
+          r.files(), r.templates(), r.inputErrors(), r.crashes().size(), r.millis());
+      r.crashes().forEach(c -> out.println("  crash: " + c));
+      out.flush();
+      return r.crashes().isEmpty() ? 0 : 1;
+    }
+  }
+}

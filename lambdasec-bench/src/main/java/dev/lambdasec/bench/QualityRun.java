@@ -1,0 +1,123 @@
+package dev.lambdasec.bench;
+
+import dev.lambdasec.cli.Scanner;
+import dev.lambdasec.engine.Finding;
+import dev.lambdasec.engine.Report;
+import dev.lambdasec.engine.api.Status;
+import dev.lambdasec.source.iac.UnreadableInputException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+
+/**
+ * Scores lambdasec against a labelled corpus. Each labelled file is scanned once per scan date (a
+ * Terraform file with its folder, which is one configuration); a label is met when a finding of a rule
+ * serving its category fails on the same file and resource. Matching is strict: same file, same
+ * resource, same category.
+ */
+public final class QualityRun {
+
+  private final Scanner scanner;
+  private final CategoryMap categories;
+  private final LocalDate defaultDate;
+
+  public QualityRun(Scanner scanner, CategoryMap categories, LocalDate defaultDate) {
+    this.scanner = scanner;
+    this.categories = categories;
+    this.defaultDate = defaultDate;
+  }
+
+  /** Scores every label of the corpus. */
+  public List<Outcome> score(Corpus corpus) {
+    Map<String, Report> scans = new HashMap<>();
+    List<Outcome> out = new ArrayList<>();
+    for (Label label : corpus.labels()) {
+      boolean covered = categories.covered().contains(label.category());
+      LocalDate date = Objects.requireNonNullElse(label.asOf(), defaultDate);
+      Path unit = unit(corpus.root(), label.file());
+      Report report =
+          scans.computeIfAbsent(unit + "@" + date, k -> scan(unit, date));
+      List<Finding> onResource = findingsOn(corpus.root(), report, label);
+      boolean hit =
+          onResource.stream()
+              .anyMatch(
+                  f ->
+                      f.status() == Status.FAIL
+                          && categories.categories(f.ruleId()).contains(label.category()));
+      List<String> evidence =
+          onResource.stream()
+              .map(f -> f.status() + " " + f.ruleId() + " " + f.subject().label())
+              .distinct()
+              .toList();
+      out.add(new Outcome(label, hit, covered, evidence));
+    }
+    return out;
+  }
+
+  /** A Terraform file is scanned with its folder (one configuration); anything else on its own. */
+  static Path unit(Path root, String file) {
+    Path path = root.resolve(file);
+    String name = path.getFileName().toString();
+    if ((name.endsWith(".tf") || name.endsWith(".tfvars")) && path.getParent() != null) {
+      return path.getParent();
+    }
+    return path;
+  }
+
+  private Report scan(Path unit, LocalDate date) {
+    if (!Files.exists(unit)) {
+      return emptyReport();
+    }
+    try {
+      return scanner.asOf(date).scan(List.of(unit.toString()));
+    } catch (UnreadableInputException e) {
+      return emptyReport();
+    }
+  }
+
+  private Report emptyReport() {
+    return new Report(
+        new Report.ToolInfo("lambdasec", "bench", ""),
+        java.time.Instant.EPOCH,
+        List.of(),
+        List.of(),
+        List.of(),
+        List.of(),
+        List.of(),
+        List.of(),
+        Map.of());
+  }
+
+  private static List<Finding> findingsOn(Path root, Report report, Label label) {
+    Set<String> names = ResourceNames.ofLabel(label.resource());
+    Map<String, Finding> out = new LinkedHashMap<>();
+    for (Finding f : report.findings()) {
+      String file = f.origin().file();
+      String relative = file == null ? "" : relative(root, file);
+      String declared = f.subject().key().scope();
+      boolean sameFile =
+          relative.equals(label.file()) || relative(root, declared).equals(label.file());
+      if (!sameFile) {
+        continue;
+      }
+      if (ResourceNames.ofSubject(f.subject()).stream().anyMatch(names::contains)) {
+        out.putIfAbsent(f.fingerprint() + f.status(), f);
+      }
+    }
+    return new ArrayList<>(out.values());
+  }
+
+  private static String relative(Path root, String file) {
+    Path p = Path.of(file);
+    Path abs = p.isAbsolute() ? p.normalize() : p.toAbsolutePath().normalize();
+    Path base = root.toAbsolutePath().normalize();
+    return abs.startsWith(base) ? base.relativize(abs).toString().replace('\\', '/') : file;
+  }
+}
