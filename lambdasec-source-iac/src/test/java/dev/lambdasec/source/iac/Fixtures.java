@@ -70,6 +70,11 @@ public final class Fixtures {
         Nodes.at(node, path), () -> "nothing at " + String.join("/", path));
   }
 
+  /** The value under {@code key}, which must exist. */
+  public static <V> V entry(Map<String, V> map, String key) {
+    return Objects.requireNonNull(map.get(key), () -> "no " + key + " in " + map.keySet());
+  }
+
   /** {@code line:column} of a value, for compact origin assertions. */
   public static String pos(Value<?> value) {
     return value.origin().line() + ":" + value.origin().column();
