@@ -403,7 +403,7 @@ final class SamApis {
       requestParameter(parameter).ifPresent(parameters::add);
     }
     if (!security.isEmpty()) {
-      op.put("security", Nodes.list(security, at));
+      op.put("security", Nodes.list(security, security.getFirst().origin()));
     }
     if (!parameters.isEmpty()) {
       op.put("parameters", Nodes.list(parameters, at));
