@@ -17,7 +17,11 @@ import picocli.CommandLine.Spec;
 @Command(
     name = "lambdasec-bench",
     mixinStandardHelpOptions = true,
-    subcommands = {BenchMain.Quality.class, BenchMain.Robustness.class, SyntheticTemplate.Command.class})
+    subcommands = {
+      BenchMain.Quality.class,
+      BenchMain.Robustness.class,
+      SyntheticTemplate.Command.class
+    })
 public final class BenchMain {
 
   private BenchMain() {}
@@ -31,14 +35,24 @@ public final class BenchMain {
   }
 
   /** Recall and false positives over the labelled corpus. */
-  @Command(name = "quality", mixinStandardHelpOptions = true, description = "Scores detection quality on a labelled corpus.")
+  @Command(
+      name = "quality",
+      mixinStandardHelpOptions = true,
+      description = "Scores detection quality on a labelled corpus.")
   static final class Quality implements Callable<Integer> {
     @Spec CommandLine.Model.CommandSpec spec;
 
-    @Option(names = "--corpus", paramLabel = "DIR", description = "Corpus root (default ../shared/corpus).")
+    @Option(
+        names = "--corpus",
+        paramLabel = "DIR",
+        description = "Corpus root (default ../shared/corpus).")
     Path corpus = defaultCorpus();
 
-    @Option(names = "--as-of", paramLabel = "DATE", description = "Scan date for labels without one (default 2026-11-22, the corpus labels' date).")
+    @Option(
+        names = "--as-of",
+        paramLabel = "DATE",
+        description =
+            "Scan date for labels without one (default 2026-11-22, the corpus labels' date).")
     LocalDate asOf = LocalDate.of(2026, 11, 22);
 
     @Override
@@ -51,7 +65,8 @@ public final class BenchMain {
       Corpus loaded = Corpus.load(corpus);
       List<Outcome> outcomes =
           new QualityRun(Scanner.defaults(), CategoryMap.bundled(), asOf).score(loaded);
-      out.println("lambdasec quality on " + corpus + " (labels without a date judged as of " + asOf + ")");
+      out.println(
+          "lambdasec quality on " + corpus + " (labels without a date judged as of " + asOf + ")");
       QualityTable.print(out, loaded, outcomes);
       out.flush();
       return 0;
@@ -59,11 +74,17 @@ public final class BenchMain {
   }
 
   /** Every file of the corpus, scanned alone; crashes counted. */
-  @Command(name = "robustness", mixinStandardHelpOptions = true, description = "Scans every file of a corpus and counts crashes.")
+  @Command(
+      name = "robustness",
+      mixinStandardHelpOptions = true,
+      description = "Scans every file of a corpus and counts crashes.")
   static final class Robustness implements Callable<Integer> {
     @Spec CommandLine.Model.CommandSpec spec;
 
-    @Option(names = "--corpus", paramLabel = "DIR", description = "Corpus root (default ../shared/corpus).")
+    @Option(
+        names = "--corpus",
+        paramLabel = "DIR",
+        description = "Corpus root (default ../shared/corpus).")
     Path corpus = defaultCorpus();
 
     @Override

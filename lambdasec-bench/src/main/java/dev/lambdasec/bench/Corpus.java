@@ -14,9 +14,10 @@ import java.util.Map;
 import org.jspecify.annotations.Nullable;
 
 /**
- * A labelled corpus in the layout of {@code ../shared/corpus}: {@code vulnapps/expected_findings.csv},
- * {@code peer-fixtures/labels.csv} with {@code check_map.csv}, and {@code runtime_labels.csv}. Any of the
- * three may be missing. Rows that are neither FAIL nor PASS are not scored.
+ * A labelled corpus in the layout of {@code ../shared/corpus}: {@code
+ * vulnapps/expected_findings.csv}, {@code peer-fixtures/labels.csv} with {@code check_map.csv}, and
+ * {@code runtime_labels.csv}. Any of the three may be missing. Rows that are neither FAIL nor PASS
+ * are not scored.
  */
 public record Corpus(Path root, List<Label> labels, int staleRows) {
 

@@ -4,8 +4,8 @@ import java.time.LocalDate;
 import org.jspecify.annotations.Nullable;
 
 /**
- * One labelled expectation of the corpus: this resource of this file must (FAIL) or must not (PASS) be
- * reported in this category.
+ * One labelled expectation of the corpus: this resource of this file must (FAIL) or must not (PASS)
+ * be reported in this category.
  *
  * @param origin which label file the row comes from ({@code vulnapps}, {@code peer-fixtures},
  *     {@code runtime})

@@ -18,9 +18,9 @@ import java.util.Set;
 
 /**
  * Scores lambdasec against a labelled corpus. Each labelled file is scanned once per scan date (a
- * Terraform file with its folder, which is one configuration); a label is met when a finding of a rule
- * serving its category fails on the same file and resource. Matching is strict: same file, same
- * resource, same category.
+ * Terraform file with its folder, which is one configuration); a label is met when a finding of a
+ * rule serving its category fails on the same file and resource. Matching is strict: same file,
+ * same resource, same category.
  */
 public final class QualityRun {
 
@@ -42,15 +42,13 @@ public final class QualityRun {
       boolean covered = categories.covered().contains(label.category());
       LocalDate date = Objects.requireNonNullElse(label.asOf(), defaultDate);
       Path unit = unit(corpus.root(), label.file());
-      Report report =
-          scans.computeIfAbsent(unit + "@" + date, k -> scan(unit, date));
+      Report report = scans.computeIfAbsent(unit + "@" + date, k -> scan(unit, date));
       List<Finding> onResource = findingsOn(corpus.root(), report, label);
       boolean hit =
           onResource.stream()
-              .anyMatch(
-                  f ->
-                      f.status() == Status.FAIL
-                          && categories.categories(f.ruleId()).contains(label.category()));
+              .anyMatch(f ->
+                  f.status() == Status.FAIL
+                      && categories.categories(f.ruleId()).contains(label.category()));
       List<String> evidence =
           onResource.stream()
               .map(f -> f.status() + " " + f.ruleId() + " " + f.subject().label())

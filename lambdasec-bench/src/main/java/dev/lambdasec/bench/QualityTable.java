@@ -39,7 +39,9 @@ final class QualityTable {
     out.printf(
         "Labelled rows scored: %d (%d in categories lambdasec covers); stale peer labels inverted: %d%n%n",
         outcomes.size(), covered.size(), corpus.staleRows());
-    out.printf("%-40s %9s %6s %7s %9s %8s%n", "category", "FAIL rows", "found", "recall", "PASS rows", "flagged");
+    out.printf(
+        "%-40s %9s %6s %7s %9s %8s%n",
+        "category", "FAIL rows", "found", "recall", "PASS rows", "flagged");
     Map<String, Tally> byCategory = new TreeMap<>();
     for (Outcome o : covered) {
       byCategory.merge(o.label().category(), new Tally(0, 0, 0, 0).plus(o), QualityTable::sum);
@@ -48,7 +50,8 @@ final class QualityTable {
     out.println();
     Map<String, Tally> byOrigin = new TreeMap<>();
     for (Outcome o : covered) {
-      byOrigin.merge("covered, from " + o.label().origin(), new Tally(0, 0, 0, 0).plus(o), QualityTable::sum);
+      byOrigin.merge(
+          "covered, from " + o.label().origin(), new Tally(0, 0, 0, 0).plus(o), QualityTable::sum);
     }
     byOrigin.forEach((c, t) -> row(out, c, t));
     row(out, "OVERALL (covered categories)", tally(covered));
@@ -63,9 +66,7 @@ final class QualityTable {
     }
     out.println();
     out.println("Missed (FAIL rows in covered categories that were not reported):");
-    covered.stream()
-        .filter(o -> o.label().expectFail() && !o.hit())
-        .forEach(o -> detail(out, o));
+    covered.stream().filter(o -> o.label().expectFail() && !o.hit()).forEach(o -> detail(out, o));
     out.println();
     out.println("Wrongly flagged (PASS rows that were reported):");
     covered.stream().filter(o -> !o.label().expectFail() && o.hit()).forEach(o -> detail(out, o));
@@ -73,11 +74,16 @@ final class QualityTable {
 
   private static void row(PrintWriter out, String name, Tally t) {
     out.printf(
-        "%-40s %9d %6d %7s %9d %8d%n", name, t.failRows(), t.found(), t.recall(), t.passRows(), t.flagged());
+        "%-40s %9d %6d %7s %9d %8d%n",
+        name, t.failRows(), t.found(), t.recall(), t.passRows(), t.flagged());
   }
 
   private static Tally sum(Tally a, Tally b) {
-    return new Tally(a.failRows() + b.failRows(), a.found() + b.found(), a.passRows() + b.passRows(), a.flagged() + b.flagged());
+    return new Tally(
+        a.failRows() + b.failRows(),
+        a.found() + b.found(),
+        a.passRows() + b.passRows(),
+        a.flagged() + b.flagged());
   }
 
   private static void detail(PrintWriter out, Outcome o) {

@@ -5,10 +5,11 @@ import java.util.LinkedHashSet;
 import java.util.Set;
 
 /**
- * The names under which a label and a finding may refer to the same resource. Labels write a logical id
- * ({@code FunctionConvert}), a typed id ({@code AWS::Lambda::Function.Good}), a Terraform address, or an
- * id with a route in parentheses ({@code FunctionConvert (ServerlessRestApi GET /api/convert)}); findings
- * carry the resource id, the resource that generated it, and its physical name.
+ * The names under which a label and a finding may refer to the same resource. Labels write a
+ * logical id ({@code FunctionConvert}), a typed id ({@code AWS::Lambda::Function.Good}), a
+ * Terraform address, or an id with a route in parentheses ({@code FunctionConvert
+ * (ServerlessRestApi GET /api/convert)}); findings carry the resource id, the resource that
+ * generated it, and its physical name.
  */
 final class ResourceNames {
 

@@ -11,13 +11,14 @@ import java.util.List;
 import java.util.stream.Stream;
 
 /**
- * Scans every file under a corpus root on its own, and counts crashes: an exception escaping the scan, an
- * internal input error, or a rule error. The target is zero.
+ * Scans every file under a corpus root on its own, and counts crashes: an exception escaping the
+ * scan, an internal input error, or a rule error. The target is zero.
  */
 public final class RobustnessRun {
 
   /** The outcome of the run. */
-  public record Result(int files, int templates, int inputErrors, List<String> crashes, long millis) {}
+  public record Result(
+      int files, int templates, int inputErrors, List<String> crashes, long millis) {}
 
   private final Scanner scanner;
 
@@ -52,6 +53,7 @@ public final class RobustnessRun {
         crashes.add(file + ": unreadable: " + e.getMessage());
       }
     }
-    return new Result(files.size(), templates, inputErrors, crashes, (System.nanoTime() - start) / 1_000_000);
+    return new Result(
+        files.size(), templates, inputErrors, crashes, (System.nanoTime() - start) / 1_000_000);
   }
 }

@@ -9,9 +9,9 @@ import java.util.concurrent.Callable;
 import picocli.CommandLine.Option;
 
 /**
- * Writes a large, realistic SAM template for throughput benchmarks: functions with policies, API and
- * queue events, environments, some function URLs, VPC attachments and explicit roles, in fixed proportions
- * so runs are comparable.
+ * Writes a large, realistic SAM template for throughput benchmarks: functions with policies, API
+ * and queue events, environments, some function URLs, VPC attachments and explicit roles, in fixed
+ * proportions so runs are comparable.
  */
 public final class SyntheticTemplate {
 
@@ -21,7 +21,8 @@ public final class SyntheticTemplate {
     out.write("AWSTemplateFormatVersion: '2010-09-09'\n");
     out.write("Transform: AWS::Serverless-2016-10-31\n");
     out.write("Description: synthetic benchmark application with " + functions + " functions\n");
-    out.write("Globals:\n  Function:\n    Runtime: python3.12\n    Timeout: 10\n    Tracing: Active\n");
+    out.write(
+        "Globals:\n  Function:\n    Runtime: python3.12\n    Timeout: 10\n    Tracing: Active\n");
     out.write("Resources:\n");
     out.write("  Table:\n    Type: AWS::DynamoDB::Table\n    Properties:\n");
     out.write("      BillingMode: PAY_PER_REQUEST\n");
@@ -44,9 +45,11 @@ public final class SyntheticTemplate {
       if (i % 7 == 0) {
         out.write("      Role: !GetAtt SharedRole.Arn\n");
       } else {
-        out.write("      Policies:\n        - DynamoDBReadPolicy:\n            TableName: !Ref Table\n");
+        out.write(
+            "      Policies:\n        - DynamoDBReadPolicy:\n            TableName: !Ref Table\n");
         if (i % 5 == 0) {
-          out.write("        - Statement:\n            - Effect: Allow\n              Action: s3:*\n");
+          out.write(
+              "        - Statement:\n            - Effect: Allow\n              Action: s3:*\n");
           out.write("              Resource: '*'\n");
         }
       }
@@ -60,15 +63,20 @@ public final class SyntheticTemplate {
       out.write("      Events:\n");
       if (i % 2 == 0) {
         out.write("        Get:\n          Type: Api\n          Properties:\n");
-        out.write("            RestApiId: !Ref Api\n            Path: /f" + i + "\n            Method: get\n");
+        out.write(
+            "            RestApiId: !Ref Api\n            Path: /f"
+                + i
+                + "\n            Method: get\n");
       } else {
         out.write("        Work:\n          Type: SQS\n          Properties:\n");
         out.write("            Queue: !GetAtt Queue.Arn\n");
       }
     }
     out.write("  SharedRole:\n    Type: AWS::IAM::Role\n    Properties:\n");
-    out.write("      AssumeRolePolicyDocument:\n        Version: '2012-10-17'\n        Statement:\n");
-    out.write("          - Effect: Allow\n            Principal: {Service: lambda.amazonaws.com}\n");
+    out.write(
+        "      AssumeRolePolicyDocument:\n        Version: '2012-10-17'\n        Statement:\n");
+    out.write(
+        "          - Effect: Allow\n            Principal: {Service: lambda.amazonaws.com}\n");
     out.write("            Action: sts:AssumeRole\n");
     out.write("      ManagedPolicyArns:\n");
     out.write("        - arn:aws:iam::aws:policy/service-role/AWSLambdaBasicExecutionRole\n");
@@ -80,10 +88,17 @@ public final class SyntheticTemplate {
       mixinStandardHelpOptions = true,
       description = "Writes a synthetic SAM template with many functions.")
   static final class Command implements Callable<Integer> {
-    @Option(names = "--functions", defaultValue = "5000", description = "Number of functions (default ${DEFAULT-VALUE}).")
+    @Option(
+        names = "--functions",
+        defaultValue = "5000",
+        description = "Number of functions (default ${DEFAULT-VALUE}).")
     int functions = 5000;
 
-    @Option(names = {"-o", "--output"}, required = true, paramLabel = "FILE", description = "Where to write the template.")
+    @Option(
+        names = {"-o", "--output"},
+        required = true,
+        paramLabel = "FILE",
+        description = "Where to write the template.")
     Path output = Path.of("synthetic.yaml");
 
     @Override

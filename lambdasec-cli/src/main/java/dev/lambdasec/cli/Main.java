@@ -18,21 +18,20 @@ public final class Main {
     cli.setOut(out);
     cli.setErr(err);
     cli.setCaseInsensitiveEnumValuesAllowed(true);
-    cli.setExecutionExceptionHandler(
-        (e, commandLine, parseResult) -> {
-          commandLine
-              .getErr()
-              .println(
-                  "lambdasec: internal error: "
-                      + e.getClass().getSimpleName()
-                      + (System.getenv("LAMBDASEC_DEBUG") == null
-                          ? " (set LAMBDASEC_DEBUG=1 for details)"
-                          : ""));
-          if (System.getenv("LAMBDASEC_DEBUG") != null) {
-            e.printStackTrace(commandLine.getErr());
-          }
-          return ExitCodes.INTERNAL;
-        });
+    cli.setExecutionExceptionHandler((e, commandLine, parseResult) -> {
+      commandLine
+          .getErr()
+          .println(
+              "lambdasec: internal error: "
+                  + e.getClass().getSimpleName()
+                  + (System.getenv("LAMBDASEC_DEBUG") == null
+                      ? " (set LAMBDASEC_DEBUG=1 for details)"
+                      : ""));
+      if (System.getenv("LAMBDASEC_DEBUG") != null) {
+        e.printStackTrace(commandLine.getErr());
+      }
+      return ExitCodes.INTERNAL;
+    });
     return cli.execute(args);
   }
 }

@@ -66,7 +66,9 @@ final class RulesCommand implements Callable<Integer> {
     public Integer call() {
       Optional<LoadedRule> rule = Wiring.builtInRules().find(id);
       if (rule.isEmpty()) {
-        spec.commandLine().getErr().println("lambdasec: no rule " + id + "; see 'lambdasec rules list'");
+        spec.commandLine()
+            .getErr()
+            .println("lambdasec: no rule " + id + "; see 'lambdasec rules list'");
         return ExitCodes.USAGE;
       }
       RuleDescriptor r = rule.get().descriptor();
@@ -76,7 +78,8 @@ final class RulesCommand implements Callable<Integer> {
       out.println(
           "Controls: " + r.controls().stream().map(Enum::name).collect(Collectors.joining(", ")));
       out.println(
-          "Sources:  " + r.sources().stream().map(SourceKind::title).collect(Collectors.joining(", ")));
+          "Sources:  "
+              + r.sources().stream().map(SourceKind::title).collect(Collectors.joining(", ")));
       out.println();
       out.print(r.doc());
       return ExitCodes.OK;

@@ -108,7 +108,8 @@ final class ScanCommand implements Callable<Integer> {
   @Option(
       names = "--classification-tag",
       paramLabel = "KEY",
-      description = "Tag key that classifies an asset, repeatable (default: data-classification, asset-class).")
+      description =
+          "Tag key that classifies an asset, repeatable (default: data-classification, asset-class).")
   List<String> classificationTags = new ArrayList<>();
 
   @Option(
@@ -121,7 +122,8 @@ final class ScanCommand implements Callable<Integer> {
       names = "--runtime-warning-days",
       paramLabel = "DAYS",
       defaultValue = "180",
-      description = "Warn this many days before a runtime's deprecation (default: ${DEFAULT-VALUE}).")
+      description =
+          "Warn this many days before a runtime's deprecation (default: ${DEFAULT-VALUE}).")
   int runtimeWarningDays = 180;
 
   @Override
@@ -196,12 +198,10 @@ final class ScanCommand implements Callable<Integer> {
           spec.commandLine(), "several formats need --output to name a folder for the files");
     }
     if (console) {
-      boolean toFile = out != null && files.isEmpty();
-      WriterOptions options = new WriterOptions(!toFile && useColor(), showPassed);
-      if (toFile) {
-        writeFile(report, Format.CONSOLE, out, options);
+      if (out != null && files.isEmpty()) {
+        writeFile(report, Format.CONSOLE, out, new WriterOptions(false, showPassed));
       } else {
-        toStdout(report, Format.CONSOLE, options);
+        toStdout(report, Format.CONSOLE, new WriterOptions(useColor(), showPassed));
       }
     }
     WriterOptions plain = new WriterOptions(false, showPassed);

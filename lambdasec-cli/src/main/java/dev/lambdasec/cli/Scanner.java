@@ -19,13 +19,16 @@ import java.util.Map;
 import org.jspecify.annotations.Nullable;
 
 /**
- * One scan from paths to report: reads the sources, runs the rules. Used by {@code lambdasec scan} and by
- * the benchmark and quality tools, so they measure exactly what users run.
+ * One scan from paths to report: reads the sources, runs the rules. Used by {@code lambdasec scan}
+ * and by the benchmark and quality tools, so they measure exactly what users run.
  *
  * @param asOf the scan date, or {@code null} for today
  */
 public record Scanner(
-    RuleSet rules, Map<String, String> parameters, @Nullable LocalDate asOf, RuleSettings settings) {
+    RuleSet rules,
+    Map<String, String> parameters,
+    @Nullable LocalDate asOf,
+    RuleSettings settings) {
 
   public Scanner {
     parameters = Map.copyOf(parameters);

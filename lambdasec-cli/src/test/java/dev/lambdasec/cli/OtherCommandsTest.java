@@ -32,7 +32,9 @@ class OtherCommandsTest {
   @Test
   void helpAndVersion() {
     assertThat(Cli.run("--help").out()).contains("scan").contains("Exit codes");
-    assertThat(Cli.run("scan", "--help").out()).contains("--fail-on").contains("console, json, sarif");
+    assertThat(Cli.run("scan", "--help").out())
+        .contains("--fail-on")
+        .contains("console, json, sarif");
     assertThat(Cli.run("--version").out()).startsWith("lambdasec ");
   }
 }

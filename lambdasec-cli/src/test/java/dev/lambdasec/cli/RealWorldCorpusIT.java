@@ -14,8 +14,8 @@ import org.junit.jupiter.api.Test;
 
 /**
  * Every file under {@code ../shared/corpus/realworld} scans without a crash: malformed ones land in
- * {@code errors} with a plain message, no rule fails internally, and the process exits normally. Skips
- * when the corpus is not next to the repository.
+ * {@code errors} with a plain message, no rule fails internally, and the process exits normally.
+ * Skips when the corpus is not next to the repository.
  */
 class RealWorldCorpusIT {
 
@@ -29,7 +29,9 @@ class RealWorldCorpusIT {
     List<String> crashes = new ArrayList<>();
     for (JsonNode e : report.path("errors")) {
       String message = e.path("message").asText();
-      if (e.hasNonNull("rule") || message.contains("internal error") || message.contains("Exception")) {
+      if (e.hasNonNull("rule")
+          || message.contains("internal error")
+          || message.contains("Exception")) {
         crashes.add(e.path("file").asText() + ": " + message);
       }
     }

@@ -66,7 +66,17 @@ class ScanCommandTest {
     String secret = "pt-demo-4fQ9x2LmZ8rT6vW1yB3k";
     Path out = dir.resolve("out");
     Cli cli =
-        Cli.run("scan", EXAMPLE, "-f", "console", "-f", "json", "-f", "sarif", "-o", out.toString(),
+        Cli.run(
+            "scan",
+            EXAMPLE,
+            "-f",
+            "console",
+            "-f",
+            "json",
+            "-f",
+            "sarif",
+            "-o",
+            out.toString(),
             "--show-passed");
     assertThat(cli.exitCode()).isEqualTo(ExitCodes.FINDINGS);
     String all =

@@ -28,6 +28,6 @@ class ReportSummaryTest {
     assertThat(s.controls(ChecklistStatus.UNKNOWN)).isEqualTo(2);
     assertThat(s.controls(ChecklistStatus.NOT_APPLICABLE)).isEqualTo(4);
     assertThat(s.controlCount()).isEqualTo(12);
-    assertThat(s.errors()).isEqualTo(1);
+    assertThat(s.errors()).as("one input error and one rule error").isEqualTo(2);
   }
 }

@@ -35,7 +35,10 @@ import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
 
-/** Keeps the rule set consistent: registry, ids, docs, fixtures, checklist and the generated catalog. */
+/**
+ * Keeps the rule set consistent: registry, ids, docs, fixtures, checklist and the generated
+ * catalog.
+ */
 class RuleCatalogTest {
 
   private final RuleSet rules = RuleSet.of(BuiltInRules.all());
@@ -75,7 +78,8 @@ class RuleCatalogTest {
             .filter(e -> e.getValue().equals("active"))
             .map(Map.Entry::getKey)
             .collect(Collectors.toSet());
-    Set<String> used = rules.descriptors().stream().map(RuleDescriptor::id).collect(Collectors.toSet());
+    Set<String> used =
+        rules.descriptors().stream().map(RuleDescriptor::id).collect(Collectors.toSet());
     assertThat(used).as("rules whose id is not active in rule-ids.txt").isSubsetOf(active);
     assertThat(active).as("active ids without a rule").isSubsetOf(used);
   }
@@ -119,8 +123,10 @@ class RuleCatalogTest {
       }
       List<FixtureCase> loaded = FixtureLoader.load(rule.id(), cases);
       for (SourceKind s : rule.descriptor().sources()) {
-        boolean fails = loaded.stream().anyMatch(c -> c.source() == s && !c.expected(Status.FAIL).isEmpty());
-        boolean passes = loaded.stream().anyMatch(c -> c.source() == s && !c.expected(Status.PASS).isEmpty());
+        boolean fails =
+            loaded.stream().anyMatch(c -> c.source() == s && !c.expected(Status.FAIL).isEmpty());
+        boolean passes =
+            loaded.stream().anyMatch(c -> c.source() == s && !c.expected(Status.PASS).isEmpty());
         if (!fails || !passes) {
           problems.add(rule.id() + ": " + s + " needs a failing and a passing case");
         }

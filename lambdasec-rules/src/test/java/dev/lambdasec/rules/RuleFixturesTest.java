@@ -17,8 +17,8 @@ import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.TestFactory;
 
 /**
- * Runs every rule's {@code fixtures/<ID>/cases.yaml} through the real adapters and the rule alone, and
- * requires the exact PASS/FAIL/UNKNOWN sets. {@code -Drule=LAMBDA-001} runs one rule's cases.
+ * Runs every rule's {@code fixtures/<ID>/cases.yaml} through the real adapters and the rule alone,
+ * and requires the exact PASS/FAIL/UNKNOWN sets. {@code -Drule=LAMBDA-001} runs one rule's cases.
  */
 class RuleFixturesTest {
 
@@ -48,9 +48,8 @@ class RuleFixturesTest {
     return DynamicContainer.dynamicContainer(
         rule.id(),
         loaded.stream()
-            .map(
-                c ->
-                    DynamicTest.dynamicTest(
-                        c.source() + ": " + c.name(), () -> FixtureRunner.check(c, rule))));
+            .map(c ->
+                DynamicTest.dynamicTest(
+                    c.source() + ": " + c.name(), () -> FixtureRunner.check(c, rule))));
   }
 }

@@ -10,7 +10,10 @@ import dev.lambdasec.engine.api.Rule;
 import dev.lambdasec.engine.api.RuleInfo;
 import org.junit.jupiter.api.Test;
 
-/** Rules see only the model: no parsers, files, network or SDK, and a rule is a final annotated class. */
+/**
+ * Rules see only the model: no parsers, files, network or SDK, and a rule is a final annotated
+ * class.
+ */
 class RulesArchitectureTest {
 
   private final JavaClasses rules =
@@ -25,6 +28,8 @@ class RulesArchitectureTest {
         .resideInAnyPackage("dev.lambdasec.rules.(*)..")
         .and()
         .resideOutsideOfPackage("dev.lambdasec.rules.support..")
+        .and()
+        .areTopLevelClasses()
         .and()
         .areNotAnnotations()
         .and()

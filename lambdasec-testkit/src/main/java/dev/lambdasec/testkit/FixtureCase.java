@@ -7,13 +7,13 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * One case of a rule's {@code cases.yaml}: source files, the scan date, and the exact subjects expected
- * per status.
+ * One case of a rule's {@code cases.yaml}: source files, the scan date, and the exact subjects
+ * expected per status.
  *
  * @param files file name to content; several files form one input folder
  * @param params CloudFormation parameter overrides ({@code --param})
- * @param expected subject labels ({@code id} or {@code id[part]}) per status; statuses not listed expect
- *     nothing
+ * @param expected subject labels ({@code id} or {@code id[part]}) per status; statuses not listed
+ *     expect nothing
  * @param errors the number of input errors the case expects
  */
 public record FixtureCase(

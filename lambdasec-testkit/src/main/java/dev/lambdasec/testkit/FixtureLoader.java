@@ -7,7 +7,9 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.Date;
 import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -47,8 +49,7 @@ public final class FixtureLoader {
   public static List<FixtureCase> load(String ruleId, Path casesYaml) {
     Object root;
     try {
-      root =
-          new Yaml(new SafeConstructor(new LoaderOptions())).load(Files.readString(casesYaml));
+      root = new Yaml(new SafeConstructor(new LoaderOptions())).load(Files.readString(casesYaml));
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
@@ -82,7 +83,11 @@ public final class FixtureLoader {
       m.forEach((k, v) -> params.put(String.valueOf(k), String.valueOf(v)));
     }
     LocalDate today =
-        c.get("today") == null ? DEFAULT_TODAY : LocalDate.parse(String.valueOf(c.get("today")));
+        switch (c.get("today")) {
+          case null -> DEFAULT_TODAY;
+          case Date d -> d.toInstant().atZone(ZoneOffset.UTC).toLocalDate();
+          case Object o -> LocalDate.parse(String.valueOf(o));
+        };
     Map<Status, Set<String>> expected = new EnumMap<>(Status.class);
     if (!(c.get("expect") instanceof Map<?, ?> expect)) {
       throw new IllegalArgumentException(where + ": needs 'expect'");

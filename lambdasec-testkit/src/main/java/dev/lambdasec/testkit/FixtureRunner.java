@@ -31,7 +31,9 @@ import java.util.Set;
 import java.util.TreeSet;
 import java.util.stream.Stream;
 
-/** Runs one fixture case through the real adapters and one rule, and compares the results exactly. */
+/**
+ * Runs one fixture case through the real adapters and one rule, and compares the results exactly.
+ */
 public final class FixtureRunner {
 
   private FixtureRunner() {}
@@ -85,13 +87,15 @@ public final class FixtureRunner {
           "expected "
               + c.errors()
               + " input error(s) but got "
-              + o.errors().stream().map(e -> e.file() + ":" + e.line() + " " + e.message()).toList());
+              + o.errors().stream()
+                  .map(e -> e.file() + ":" + e.line() + " " + e.message())
+                  .toList());
     }
     if (!problems.isEmpty()) {
       StringBuilder msg = new StringBuilder(c.ruleId() + " / " + c.name() + ":\n");
       problems.forEach(p -> msg.append("  ").append(p).append('\n'));
-      o.findings().forEach(
-          f ->
+      o.findings()
+          .forEach(f ->
               msg.append("  reported ")
                   .append(f.status())
                   .append(' ')
@@ -106,7 +110,8 @@ public final class FixtureRunner {
   }
 
   private static SourceResult read(FixtureCase c) {
-    IacReader reader = new IacReader(new IacOptions(c.params(), IacOptions.defaults().maxFileBytes()));
+    IacReader reader =
+        new IacReader(new IacOptions(c.params(), IacOptions.defaults().maxFileBytes()));
     if (c.files().size() == 1) {
       Map.Entry<String, String> only = c.files().entrySet().iterator().next();
       return reader.readText(only.getKey(), only.getValue());

@@ -146,7 +146,9 @@ class SarifReportWriterTest {
   void reportsInputErrorsAsToolExecutionNotifications() {
     JsonNode invocation = run(false).at("/invocations/0");
 
-    assertThat(invocation.get("executionSuccessful").asBoolean()).isTrue();
+    assertThat(invocation.get("executionSuccessful").asBoolean())
+        .as("a rule failed internally")
+        .isFalse();
     JsonNode notification = invocation.at("/toolExecutionNotifications/0");
     assertThat(notification.get("level").asText()).isEqualTo("error");
     assertThat(notification.at("/message/text").asText()).startsWith("Could not parse YAML");

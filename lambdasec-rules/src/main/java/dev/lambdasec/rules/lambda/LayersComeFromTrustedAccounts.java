@@ -6,13 +6,14 @@ import dev.lambdasec.engine.api.Rule;
 import dev.lambdasec.engine.api.RuleContext;
 import dev.lambdasec.engine.api.RuleInfo;
 import dev.lambdasec.engine.api.Severity;
+import dev.lambdasec.iam.Arn;
 import dev.lambdasec.model.LambdaFunction;
 import dev.lambdasec.model.Ref;
 import dev.lambdasec.model.SourceKind;
 import dev.lambdasec.model.Value;
 import java.util.ArrayList;
 import java.util.List;
-import org.jspecify.annotations.Nullable;
+import java.util.Optional;
 
 /**
  * Flags functions that load layers published by another AWS account that the policy does not trust:
@@ -44,11 +45,13 @@ public final class LayersComeFromTrustedAccounts implements Rule {
         if (ref.key() != null || arn == null) {
           continue;
         }
-        String account = account(arn);
-        if (account == null) {
+        Optional<Arn> parsed = Arn.parse(arn);
+        if (parsed.isEmpty()) {
           unknown = true;
-        } else if (!account.startsWith("${")
-            && !ctx.settings().trustedAccounts().contains(account)) {
+          continue;
+        }
+        String account = parsed.get().account();
+        if (!Arn.isPlaceholder(account) && !ctx.settings().trustedAccounts().contains(account)) {
           foreign.add(arn + " (account " + account + ")");
         }
       }
@@ -69,11 +72,5 @@ public final class LayersComeFromTrustedAccounts implements Rule {
             "Every layer of " + f.id() + " comes from the application's own or a trusted account");
       }
     }
-  }
-
-  /** The account field of a layer version ARN, or null when it is not an ARN. */
-  private static @Nullable String account(String arn) {
-    String[] parts = arn.split(":");
-    return parts.length >= 7 && parts[0].equals("arn") ? parts[4] : null;
   }
 }

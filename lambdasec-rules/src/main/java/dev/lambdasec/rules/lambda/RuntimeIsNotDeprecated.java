@@ -19,8 +19,8 @@ import java.util.Optional;
 
 /**
  * Flags functions on a runtime past its deprecation date, from the dated lifecycle table (never a
- * hard-coded list) against the scan date. Past the update block the severity is CRITICAL, because the
- * function can then no longer receive any fix.
+ * hard-coded list) against the scan date. Past the update block the severity is CRITICAL, because
+ * the function can then no longer receive any fix.
  */
 @RuleInfo(
     id = "LAMBDA-008",

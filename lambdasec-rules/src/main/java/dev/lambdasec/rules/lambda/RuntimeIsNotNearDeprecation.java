@@ -16,7 +16,8 @@ import java.util.Optional;
 
 /**
  * Flags functions whose runtime reaches its deprecation date within the warning window (180 days by
- * default), so the upgrade can be planned before patches stop. Runtimes already deprecated are LAMBDA-008's.
+ * default), so the upgrade can be planned before patches stop. Runtimes already deprecated are
+ * LAMBDA-008's.
  */
 @RuleInfo(
     id = "LAMBDA-016",

@@ -1,5 +1,6 @@
 package dev.lambdasec.rules.support;
 
+import dev.lambdasec.iam.Arn;
 import dev.lambdasec.model.Application;
 import dev.lambdasec.model.LambdaFunction;
 import dev.lambdasec.model.LogGroup;
@@ -44,10 +45,10 @@ public final class FunctionLogs {
   public static String logStreamArn(Application app, LambdaFunction fn) {
     String region = "${AWS::Region}";
     String account = "${AWS::AccountId}";
-    String[] arn = fn.arn().known().orElse("").split(":", 6);
-    if (arn.length == 6 && arn[0].equals("arn")) {
-      region = arn[3];
-      account = arn[4];
+    Optional<Arn> arn = fn.arn().known().flatMap(Arn::parse);
+    if (arn.isPresent()) {
+      region = arn.get().region();
+      account = arn.get().account();
     }
     return "arn:aws:logs:"
         + region

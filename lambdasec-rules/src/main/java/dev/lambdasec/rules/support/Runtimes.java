@@ -12,13 +12,14 @@ public final class Runtimes {
   private Runtimes() {}
 
   /**
-   * The lifecycle of the function's runtime; empty (after reporting UNKNOWN where due) when the runtime
-   * is unresolved, absent (container images) or not in the table.
+   * The lifecycle of the function's runtime; empty (after reporting UNKNOWN where due) when the
+   * runtime is unresolved, absent (container images) or not in the table.
    */
   public static Optional<RuntimeLifecycle> lifecycle(
       RuleContext ctx, LambdaFunction f, Results out) {
     if (f.runtime().isUnresolved()) {
-      out.unknown(f, f.runtime().origin(), "The runtime of " + f.id() + " is " + f.runtime().describe());
+      out.unknown(
+          f, f.runtime().origin(), "The runtime of " + f.id() + " is " + f.runtime().describe());
       return Optional.empty();
     }
     if (!f.runtime().isPresent()) {
