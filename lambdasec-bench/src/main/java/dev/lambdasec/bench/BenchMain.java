@@ -55,6 +55,12 @@ public final class BenchMain {
             "Scan date for labels without one (default 2026-11-22, the corpus labels' date).")
     LocalDate asOf = LocalDate.of(2026, 11, 22);
 
+    @Option(
+        names = "--only",
+        paramLabel = "PREFIX",
+        description = "Score only labels whose file starts with PREFIX (e.g. vulnapps/).")
+    String only = "";
+
     @Override
     public Integer call() throws IOException {
       PrintWriter out = spec.commandLine().getOut();
@@ -62,7 +68,12 @@ public final class BenchMain {
         spec.commandLine().getErr().println("lambdasec-bench: no corpus at " + corpus);
         return 3;
       }
-      Corpus loaded = Corpus.load(corpus);
+      Corpus all = Corpus.load(corpus);
+      Corpus loaded =
+          new Corpus(
+              all.root(),
+              all.labels().stream().filter(l -> l.file().startsWith(only)).toList(),
+              all.staleRows());
       List<Outcome> outcomes =
           new QualityRun(Scanner.defaults(), CategoryMap.bundled(), asOf).score(loaded);
       out.println(

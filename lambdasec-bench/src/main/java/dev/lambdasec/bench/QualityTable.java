@@ -54,6 +54,11 @@ final class QualityTable {
           "covered, from " + o.label().origin(), new Tally(0, 0, 0, 0).plus(o), QualityTable::sum);
     }
     byOrigin.forEach((c, t) -> row(out, c, t));
+    Map<String, Tally> byFormat = new TreeMap<>();
+    for (Outcome o : covered) {
+      byFormat.merge("covered, " + format(o.label().file()), new Tally(0, 0, 0, 0).plus(o), QualityTable::sum);
+    }
+    byFormat.forEach((c, t) -> row(out, c, t));
     row(out, "OVERALL (covered categories)", tally(covered));
     row(out, "all labelled rows, incl. not covered", tally(outcomes));
     Map<String, Integer> notCovered = new TreeMap<>();
@@ -70,6 +75,21 @@ final class QualityTable {
     out.println();
     out.println("Wrongly flagged (PASS rows that were reported):");
     covered.stream().filter(o -> !o.label().expectFail() && o.hit()).forEach(o -> detail(out, o));
+  }
+
+  /** The source format a labelled file is written in, by its name. */
+  static String format(String file) {
+    String name = file.substring(file.lastIndexOf('/') + 1);
+    if (name.endsWith(".tf") || name.endsWith(".tfvars")) {
+      return "Terraform";
+    }
+    if (name.startsWith("serverless.")) {
+      return "Serverless Framework";
+    }
+    if (name.endsWith(".py") || name.endsWith(".js") || name.endsWith(".go") || name.endsWith(".json") && name.equals("package.json")) {
+      return "code and packages";
+    }
+    return "CloudFormation/SAM";
   }
 
   private static void row(PrintWriter out, String name, Tally t) {

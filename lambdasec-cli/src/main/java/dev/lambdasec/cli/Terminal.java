@@ -8,6 +8,8 @@ final class Terminal {
 
   private Terminal() {}
 
+  // Handles both JDK behaviours: null before 22, isTerminal() from 22 on.
+  @SuppressWarnings("SystemConsoleNull")
   static boolean isInteractive() {
     Console console = System.console();
     if (console == null) {

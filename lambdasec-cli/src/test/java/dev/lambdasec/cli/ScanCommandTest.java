@@ -93,8 +93,14 @@ class ScanCommandTest {
       throws IOException {
     Files.writeString(
         dir.resolve("broken.yaml"),
-        "AWSTemplateFormatVersion: '2010-09-09'\nResources:\n  Fn:\n    Type: AWS::Lambda::Function\n"
-            + "    Properties: [unclosed\n    Password: hunter2-secret\n");
+        """
+        AWSTemplateFormatVersion: '2010-09-09'
+        Resources:
+          Fn:
+            Type: AWS::Lambda::Function
+            Properties: [unclosed
+            Password: hunter2-secret
+        """);
     Files.writeString(
         dir.resolve("good.yaml"),
         """

@@ -6,10 +6,14 @@ import dev.lambdasec.engine.api.Rule;
 import dev.lambdasec.engine.api.RuleContext;
 import dev.lambdasec.engine.api.RuleInfo;
 import dev.lambdasec.engine.api.Severity;
+import dev.lambdasec.engine.api.Status;
+import dev.lambdasec.engine.api.Subject;
+import dev.lambdasec.engine.api.Verdict;
 import dev.lambdasec.model.Api;
 import dev.lambdasec.model.ApiRoute;
 import dev.lambdasec.model.SourceKind;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -58,19 +62,23 @@ public final class ApiRouteRequiresAuthorization implements Rule {
                 + " authorization");
       } else {
         boolean apiKey = route.apiKeyRequired().orElse(false);
-        out.fail(
-            route,
-            route.authorizationType().origin(),
+        String message =
             "Route "
                 + route.label()
                 + " of "
                 + apiName(route)
                 + " has no authorizer"
                 + (apiKey
-                    ? " (it requires an API key, which identifies callers but does not authorize them)"
-                    : "")
-                + "; anyone can invoke "
-                + route.integration().known().map(r -> r.display()).orElse("its backend"));
+                    ? "; it requires an API key, which identifies callers for usage plans but does"
+                        + " not authorize them"
+                    : "; anyone can invoke "
+                        + route.integration().known().map(r -> r.display()).orElse("its backend"));
+        Verdict verdict =
+            new Verdict(
+                Status.FAIL, Subject.of(route), route.authorizationType().origin(), message, null,
+                Map.of());
+        // An API key at least keeps anonymous callers out: graded one step lower.
+        out.add(apiKey ? verdict.withSeverity(Severity.MEDIUM) : verdict);
       }
     }
   }
