@@ -1,6 +1,7 @@
 package dev.lambdasec.source.iac.sam;
 
 import static dev.lambdasec.source.iac.Fixtures.app;
+import static dev.lambdasec.source.iac.Fixtures.assertJsonParity;
 import static dev.lambdasec.source.iac.Fixtures.at;
 import static dev.lambdasec.source.iac.Fixtures.get;
 import static dev.lambdasec.source.iac.Fixtures.pos;
@@ -487,5 +488,11 @@ class SamApiTest {
     assertThat(items.meta().definedBy()).isNull();
     assertThat(get(app, Permission.class, "FnOtherPermissionprod").target().get())
         .isEqualTo(to("Fn"));
+  }
+
+  @Test
+  void jsonGivesTheSameModel() {
+    assertJsonParity(REST);
+    assertJsonParity(HTTP);
   }
 }
