@@ -79,7 +79,7 @@ final class ApiMapper {
     }
     Value<Boolean> logging =
         switch (destination) {
-          case null -> Value.set(false, origin);
+          case null -> Value.defaulted(false, origin);
           case Unresolved u -> Value.unresolved(u.origin(), u.reason());
           default -> Value.set(true, destination.origin());
         };

@@ -82,22 +82,52 @@ final class TriggerMapper {
     if (arn instanceof Reference ref) {
       String type = index.get(ref.target()).map(ResolvedResource::type).orElse("");
       String source = SOURCE_BY_TYPE.get(type);
-      return source != null
-          ? Value.set(source, ref.origin())
-          : Value.unresolved(ref.origin(), "event source " + ref.target() + " is of type " + type);
+      if (source != null) {
+        return Value.set(source, ref.origin());
+      }
+      return sourceTypeByProperties(r)
+          .orElse(
+              Value.unresolved(
+                  ref.origin(), "event source " + ref.target() + " is of type " + type));
     }
     Optional<String> text = Nodes.text(arn);
     if (arn != null && text.isPresent()) {
       Matcher m = ARN_SERVICE.matcher(text.get());
       String source = m.find() ? SOURCE_BY_SERVICE.get(m.group(1)) : null;
-      return source != null
-          ? Value.set(source, arn.origin())
-          : Value.unresolved(arn.origin(), "event source ARN names no known service");
+      if (source != null) {
+        return Value.set(source, arn.origin());
+      }
+      return sourceTypeByProperties(r)
+          .orElse(Value.unresolved(arn.origin(), "event source ARN names no known service"));
+    }
+    Optional<Value<String>> byProperties = sourceTypeByProperties(r);
+    if (byProperties.isPresent()) {
+      return byProperties.get();
     }
     if (arn instanceof Unresolved u) {
       return Value.unresolved(u.origin(), u.reason());
     }
     return Value.absent(r.origin());
+  }
+
+  /** Kafka and MQ mappings say what they read in their own properties. */
+  private static Optional<Value<String>> sourceTypeByProperties(ResolvedResource r) {
+    for (String key :
+        List.of(
+            "AmazonManagedKafkaEventSourceConfig", "SelfManagedKafkaEventSourceConfig", "Topics")) {
+      Node n = r.get(key);
+      if (n != null) {
+        return Optional.of(Value.set("kafka", n.origin()));
+      }
+    }
+    Node queues = r.get("Queues");
+    if (queues != null) {
+      return Optional.of(Value.set("mq", queues.origin()));
+    }
+    Node documentDb = r.get("DocumentDBEventSourceConfig");
+    return documentDb == null
+        ? Optional.empty()
+        : Optional.of(Value.set("documentdb", documentDb.origin()));
   }
 
   FunctionUrl functionUrl(ResolvedResource r) {
