@@ -119,7 +119,8 @@ public final class Fixtures {
 
   private static String quote(String text) {
     StringBuilder b = new StringBuilder("\"");
-    for (char c : text.toCharArray()) {
+    for (int i = 0; i < text.length(); i++) {
+      char c = text.charAt(i);
       switch (c) {
         case '"' -> b.append("\\\"");
         case '\\' -> b.append("\\\\");

@@ -1,0 +1,390 @@
+package dev.lambdasec.source.iac.sam;
+
+import static dev.lambdasec.source.iac.sam.SamOpenApi.INTEGRATION;
+import static dev.lambdasec.source.iac.sam.SamOpenApi.METHODS;
+import static dev.lambdasec.source.iac.sam.SamOpenApi.keys;
+import static dev.lambdasec.source.iac.sam.SamOpenApi.requirement;
+
+import dev.lambdasec.model.Node;
+import dev.lambdasec.model.Node.Entry;
+import dev.lambdasec.model.Node.MapNode;
+import dev.lambdasec.model.Origin;
+import dev.lambdasec.source.iac.cfn.Nodes;
+import dev.lambdasec.source.iac.cfn.TemplateResource;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.Set;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * An {@code AWS::Serverless::Api} (or the implicit {@code ServerlessRestApi}) as SAM writes it: an
+ * {@code AWS::ApiGateway::RestApi} whose swagger body holds the event routes, CORS preflight
+ * methods, the {@code Auth} defaults and authorizers, request models and validators, plus its stage
+ * and the permissions of its Lambda authorizers.
+ */
+final class SamRestApi {
+
+  /** A request validator SAM adds for a {@code RequestModel}. */
+  private record Validator(String name, boolean body, boolean params, Origin at) {}
+
+  private final SamExpander sam;
+  private final SamApiDeclaration api;
+  private final List<Validator> validators = new ArrayList<>();
+
+  SamRestApi(SamExpander sam, SamApiDeclaration api) {
+    this.sam = sam;
+    this.api = api;
+  }
+
+  void build() {
+    OpenApiDocument doc =
+        SamOpenApi.definition(sam, api, SamOpenApi.skeleton(api, false), this::operation);
+    Node cors = api.get("Cors");
+    if (cors != null) {
+      for (String path : doc.paths()) {
+        if (!doc.has(path, "options")) {
+          doc.put(path, "options", preflight(cors.origin()));
+        }
+      }
+    }
+    if (api.get("Auth") instanceof MapNode) {
+      doc.rewrite((method, op) -> METHODS.contains(method) ? defaults(method, op) : op);
+    }
+    doc.rewrite((method, op) -> METHODS.contains(method) ? SamOpenApi.withoutMarkers(op) : op);
+    securityDefinitions(doc);
+    resourcePolicy(doc);
+    validators(doc);
+    MapNode props =
+        Nodes.map(api.origin)
+            .put("Name", api.get("Name"))
+            .put("EndpointConfiguration", endpointConfiguration(api.get("EndpointConfiguration")))
+            .put("Body", doc.build())
+            .build();
+    TemplateResource resource = api.resource("AWS::ApiGateway::RestApi", SamExpander.API, props);
+    sam.put(resource);
+    Node stageName = api.get("StageName");
+    Origin at = stageName != null ? stageName.origin() : api.origin;
+    String stage =
+        api.declared == null
+            ? "Prod"
+            : Nodes.text(stageName).orElse("Stage").replaceAll("[^A-Za-z0-9]", "");
+    sam.put(
+        TemplateResource.generated(
+            api.id + stage + "Stage",
+            "AWS::ApiGateway::Stage",
+            Nodes.map(at)
+                .put("RestApiId", Nodes.ref(api.id, at))
+                .put("StageName", stageName != null ? stageName : Nodes.string(stage, at))
+                .put("AccessLogSetting", api.get("AccessLogSetting"))
+                .build(),
+            at,
+            resource));
+    SamOpenApi.authorizerPermissions(sam, api, resource, false);
+  }
+
+  /**
+   * {@code EndpointConfiguration: REGIONAL} or {@code {Type: REGIONAL}} → {@code {Types: [..]}}.
+   */
+  private static @Nullable Node endpointConfiguration(@Nullable Node given) {
+    if (given == null) {
+      return null;
+    }
+    Node type = Nodes.get(given, "Type");
+    Node types = type != null ? type : (given instanceof MapNode ? null : given);
+    if (types == null) {
+      return given;
+    }
+    return Nodes.map(given.origin()).put("Types", Nodes.list(given.origin(), types)).build();
+  }
+
+  /**
+   * The operation SAM writes for an {@code Api} event, with the event's own auth settings as {@code
+   * security} (the API defaults are applied afterwards, as SAM does).
+   */
+  private MapNode operation(SamApiDeclaration.Route route) {
+    SamEvents.Event event = route.event();
+    Origin at = event.at();
+    List<Node> security = new ArrayList<>();
+    Node auth = event.get("Auth");
+    Node authorizer = Nodes.get(auth, "Authorizer");
+    Optional<String> authorizerName = Nodes.text(authorizer);
+    if (authorizer != null && authorizerName.isPresent()) {
+      security.add(requirement(authorizerName.get(), authorizer.origin()));
+    }
+    Node apiKey = Nodes.get(auth, "ApiKeyRequired");
+    if (apiKey != null) {
+      boolean required = SamOpenApi.isTrue(sam, apiKey);
+      security.add(requirement(required ? "api_key" : "api_key_false", apiKey.origin()));
+    }
+    List<Node> parameters = new ArrayList<>();
+    Nodes.MapBuilder op =
+        Nodes.map(at).put(INTEGRATION, SamOpenApi.integration(route.fn(), at, false));
+    Node model = event.get("RequestModel");
+    Optional<String> modelName =
+        Nodes.text(Nodes.get(model, "Model")).map(m -> m.toLowerCase(Locale.ROOT));
+    if (model != null && modelName.isPresent()) {
+      Origin mo = model.origin();
+      parameters.add(
+          Nodes.map(mo)
+              .put("in", "body")
+              .put("name", modelName.get())
+              .put("schema", Nodes.map(mo).put("$ref", "#/definitions/" + modelName.get()).build())
+              .put("required", Nodes.get(model, "Required"))
+              .build());
+      Node validateBody = Nodes.get(model, "ValidateBody");
+      Node validateParameters = Nodes.get(model, "ValidateParameters");
+      if (validateBody != null || validateParameters != null) {
+        boolean body = SamOpenApi.isTrue(sam, validateBody);
+        boolean params = SamOpenApi.isTrue(sam, validateParameters);
+        String name = validatorName(body, params);
+        op.put("x-amazon-apigateway-request-validator", Nodes.string(name, mo));
+        validators.add(new Validator(name, body, params, mo));
+      }
+    }
+    for (Node parameter : Nodes.items(event.get("RequestParameters"))) {
+      requestParameter(parameter).ifPresent(parameters::add);
+    }
+    if (!security.isEmpty()) {
+      op.put("security", Nodes.list(security, security.getFirst().origin()));
+    }
+    if (!parameters.isEmpty()) {
+      op.put("parameters", Nodes.list(parameters, at));
+    }
+    return op.put("responses", Nodes.map(at).build()).build();
+  }
+
+  /** SAM's validator names. */
+  private static String validatorName(boolean body, boolean params) {
+    if (body && params) {
+      return "body-and-params";
+    }
+    if (body) {
+      return "body-only";
+    }
+    return params ? "params-only" : "no-validation";
+  }
+
+  private void validators(OpenApiDocument doc) {
+    String key = "x-amazon-apigateway-request-validators";
+    for (Validator v : validators) {
+      Node existing = doc.top(key);
+      if (Nodes.get(existing, v.name()) != null) {
+        continue;
+      }
+      MapNode all = existing instanceof MapNode m ? m : Nodes.map(v.at()).build();
+      doc.putTop(
+          key,
+          Nodes.with(
+              all,
+              v.name(),
+              Nodes.map(v.at())
+                  .put("validateRequestBody", Nodes.bool(v.body(), v.at()))
+                  .put("validateRequestParameters", Nodes.bool(v.params(), v.at()))
+                  .build()));
+    }
+  }
+
+  /** {@code method.request.header.X} (or {@code {name: {Required, Caching}}}) as a parameter. */
+  private Optional<Node> requestParameter(Node parameter) {
+    Origin at = parameter.origin();
+    String name;
+    Node required = null;
+    if (parameter instanceof MapNode m && m.entries().size() == 1) {
+      name = m.entries().getFirst().key();
+      required = Nodes.get(m.entries().getFirst().value(), "Required");
+    } else {
+      Optional<String> text = Nodes.text(parameter);
+      if (text.isEmpty()) {
+        return Optional.empty();
+      }
+      name = text.get();
+    }
+    String[] parts = name.split("\\.", 4);
+    if (parts.length < 4) {
+      return Optional.empty();
+    }
+    String in = parts[2].equals("querystring") ? "query" : parts[2];
+    return Optional.of(
+        Nodes.map(at)
+            .put("name", parts[3])
+            .put("in", in)
+            .put("required", Nodes.bool(SamOpenApi.isTrue(sam, required), at))
+            .put("type", "string")
+            .build());
+  }
+
+  /** The OPTIONS method SAM adds to every path for CORS: a mock integration. */
+  private static MapNode preflight(Origin at) {
+    return Nodes.map(at)
+        .put("summary", "CORS support")
+        .put(INTEGRATION, Nodes.map(at).put("type", "mock").build())
+        .put("responses", Nodes.map(at).build())
+        .build();
+  }
+
+  /**
+   * The API's {@code DefaultAuthorizer} and {@code ApiKeyRequired} applied to an operation that has
+   * an integration, as SAM applies them: an operation that names an authorizer keeps it, {@code
+   * NONE} opts out; {@code ApiKeyRequired: false} on the event opts out of the key. Preflight
+   * methods follow {@code AddDefaultAuthorizerToCorsPreflight} and {@code
+   * AddApiKeyRequiredToCorsPreflight} (both true by default).
+   */
+  private Node defaults(String method, Node operation) {
+    if (!(operation instanceof MapNode op) || op.get(INTEGRATION).isEmpty()) {
+      return operation;
+    }
+    boolean preflight = method.equals("options");
+    Node given = op.get("security").orElse(null);
+    List<Node> security = new ArrayList<>(Nodes.items(given));
+    boolean changed = false;
+    Node defaultAuthorizer = api.auth("DefaultAuthorizer");
+    Optional<String> defaultName = Nodes.text(defaultAuthorizer);
+    boolean preflightAuth =
+        !SamOpenApi.isFalse(sam, api.auth("AddDefaultAuthorizerToCorsPreflight"));
+    if (defaultName.isPresent() && defaultAuthorizer != null && (!preflight || preflightAuth)) {
+      Set<String> names = new HashSet<>(Set.of("AWS_IAM"));
+      if (api.auth("Authorizers") instanceof MapNode authorizers) {
+        names.addAll(authorizers.keys());
+      }
+      List<Node> others = new ArrayList<>();
+      List<Node> authorizers = new ArrayList<>();
+      for (Node s : security) {
+        (keys(s).stream().anyMatch(names::contains) ? authorizers : others).add(s);
+      }
+      Optional<Node> none = others.stream().filter(s -> keys(s).contains("NONE")).findFirst();
+      if (none.isPresent()) {
+        others.remove(none.get());
+        authorizers.clear();
+      } else if (authorizers.isEmpty()) {
+        authorizers.add(requirement(defaultName.get(), defaultAuthorizer.origin()));
+      }
+      security = new ArrayList<>(others);
+      security.addAll(authorizers);
+      changed = true;
+    }
+    Node apiKey = api.auth("ApiKeyRequired");
+    if (apiKey != null && SamOpenApi.isTrue(sam, apiKey)) {
+      List<Node> others = new ArrayList<>();
+      boolean optedOut = false;
+      for (Node s : security) {
+        if (keys(s).contains("api_key_false")) {
+          optedOut = true;
+        } else if (!keys(s).contains("api_key")) {
+          others.add(s);
+        }
+      }
+      security = new ArrayList<>(others);
+      boolean preflightKey = !SamOpenApi.isFalse(sam, api.auth("AddApiKeyRequiredToCorsPreflight"));
+      if (!optedOut && (!preflight || preflightKey)) {
+        security.add(requirement("api_key", apiKey.origin()));
+      }
+      changed = true;
+    }
+    if (!changed) {
+      return op;
+    }
+    Origin at = given != null ? given.origin() : op.origin();
+    return Nodes.with(op, "security", Nodes.list(security, at));
+  }
+
+  /**
+   * {@code securityDefinitions}: the authorizers of {@code Auth.Authorizers}, plus {@code AWS_IAM}
+   * and {@code api_key} when an operation uses them.
+   */
+  private void securityDefinitions(OpenApiDocument doc) {
+    Set<String> used = SamOpenApi.usedSchemes(doc);
+    Node existing = doc.top("securityDefinitions");
+    MapNode schemes = existing instanceof MapNode m ? m : Nodes.map(api.origin).build();
+    schemes = SamOpenApi.authorizerSchemes(sam, api, schemes, this::scheme);
+    if (used.contains("AWS_IAM")) {
+      schemes = Nodes.with(schemes, "AWS_IAM", SamOpenApi.iamScheme(api.authOrigin()));
+    }
+    if (used.contains("api_key")) {
+      Node apiKey = api.auth("ApiKeyRequired");
+      Origin at = apiKey != null ? apiKey.origin() : api.origin;
+      schemes =
+          Nodes.with(
+              schemes,
+              "api_key",
+              Nodes.map(at)
+                  .put("type", "apiKey")
+                  .put("name", "x-api-key")
+                  .put("in", "header")
+                  .build());
+    }
+    if (!schemes.entries().isEmpty()) {
+      doc.putTop("securityDefinitions", schemes);
+    }
+  }
+
+  /** A REST authorizer: {@code FunctionArn} (TOKEN or REQUEST) or {@code UserPoolArn}. */
+  private Optional<MapNode> scheme(Entry authorizer) {
+    Node def = authorizer.value();
+    Origin at = def.origin();
+    Node function = Nodes.get(def, "FunctionArn");
+    Node userPool = Nodes.get(def, "UserPoolArn");
+    String header = sam.text(Nodes.at(def, "Identity", "Header")).orElse("Authorization");
+    if (function != null) {
+      String payload =
+          sam.text(Nodes.get(def, "FunctionPayloadType")).orElse("TOKEN").toLowerCase(Locale.ROOT);
+      return Optional.of(
+          Nodes.map(at)
+              .put("type", "apiKey")
+              .put("name", payload.equals("token") ? header : "Unused")
+              .put("in", "header")
+              .put("x-amazon-apigateway-authtype", "custom")
+              .put(
+                  "x-amazon-apigateway-authorizer",
+                  Nodes.map(at)
+                      .put("type", payload)
+                      .put("authorizerUri", SamOpenApi.authorizerUri(function, at))
+                      .build())
+              .build());
+    }
+    if (userPool != null) {
+      return Optional.of(
+          Nodes.map(at)
+              .put("type", "apiKey")
+              .put("name", header)
+              .put("in", "header")
+              .put("x-amazon-apigateway-authtype", "cognito_user_pools")
+              .put(
+                  "x-amazon-apigateway-authorizer",
+                  Nodes.map(at)
+                      .put("type", "cognito_user_pools")
+                      .put(
+                          "providerARNs",
+                          userPool instanceof Node.ListNode ? userPool : Nodes.list(at, userPool))
+                      .build())
+              .build());
+    }
+    return Optional.empty();
+  }
+
+  /** {@code Auth.ResourcePolicy}: custom statements; the other shorthands are not expanded. */
+  private void resourcePolicy(OpenApiDocument doc) {
+    if (!(api.auth("ResourcePolicy") instanceof MapNode p)) {
+      return;
+    }
+    List<Node> statements = new ArrayList<>();
+    for (Entry e : p.entries()) {
+      if (e.key().equals("CustomStatements")) {
+        statements.addAll(Nodes.items(e.value()));
+      } else {
+        sam.notes().add(e.keyOrigin(), "ResourcePolicy " + e.key() + " is not expanded");
+        statements.add(
+            new Node.Unresolved("ResourcePolicy " + e.key() + " is not expanded", e.keyOrigin()));
+      }
+    }
+    Origin at = p.origin();
+    doc.putTop(
+        "x-amazon-apigateway-policy",
+        Nodes.map(at)
+            .put("Version", "2012-10-17")
+            .put("Statement", Nodes.list(statements, at))
+            .build());
+  }
+}
