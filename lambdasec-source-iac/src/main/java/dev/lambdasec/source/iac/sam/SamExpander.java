@@ -35,6 +35,7 @@ public final class SamExpander {
   private final SamGlobals globals;
   private final Map<String, TemplateResource> resources = new LinkedHashMap<>();
   private final SamApis apis;
+  private final SamPropertyReferences references = new SamPropertyReferences();
 
   public SamExpander(Template template, Intrinsics intrinsics, Notes notes) {
     this.template = template;
@@ -66,7 +67,12 @@ public final class SamExpander {
       }
     }
     apis.build();
-    return new ArrayList<>(resources.values());
+    if (references.isEmpty()) {
+      return new ArrayList<>(resources.values());
+    }
+    return resources.values().stream()
+        .map(r -> r.withProperties(references.rewrite(r.properties())))
+        .toList();
   }
 
   /**
@@ -124,5 +130,10 @@ public final class SamExpander {
 
   SamApis apis() {
     return apis;
+  }
+
+  /** Lets {@code !Ref reference} ({@code Function.Alias}) stand for the generated {@code id}. */
+  void reference(String reference, String id) {
+    references.add(reference, id);
   }
 }

@@ -252,6 +252,8 @@ final class SamFunction {
     Origin at = aliasNode.origin();
     // SAM appends a hash of the code to the version's logical id; the model does not need it.
     String version = id + "Version";
+    sam.reference(id + ".Alias", alias);
+    sam.reference(id + ".Version", version);
     sam.put(
         TemplateResource.generated(
             version,

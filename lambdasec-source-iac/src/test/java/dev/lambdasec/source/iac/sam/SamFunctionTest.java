@@ -13,6 +13,7 @@ import dev.lambdasec.model.InputError;
 import dev.lambdasec.model.LambdaFunction;
 import dev.lambdasec.model.Layer;
 import dev.lambdasec.model.Node;
+import dev.lambdasec.model.Permission;
 import dev.lambdasec.model.PolicyDocument;
 import dev.lambdasec.model.Ref;
 import dev.lambdasec.model.Role;
@@ -281,9 +282,22 @@ class SamFunctionTest {
                       OnSuccess:
                         Type: Lambda
                         Destination: arn:aws:lambda:us-east-1:123456789012:function:next
+              ViaAlias:
+                Type: AWS::Lambda::Permission
+                Properties:
+                  FunctionName: !Ref Fn.Alias
+                  Action: lambda:InvokeFunction
+                  Principal: events.amazonaws.com
+                  SourceArn: !Sub "arn:aws:events:${AWS::Region}:${AWS::AccountId}:rule/${Fn.Alias}"
             """);
     LambdaFunction fn = get(app, LambdaFunction.class, "Fn");
     assertThat(fn.onFailureDestination().get()).isEqualTo(to("FnEventInvokeConfigOnFailureQueue"));
+    Permission viaAlias = get(app, Permission.class, "ViaAlias");
+    assertThat(viaAlias.target().get()).isEqualTo(to("Fn"));
+    Node statement = ((Node.ListNode) statements(viaAlias.policy())).items().getFirst();
+    assertThat(Nodes.content(at(statement, "Resource"))).isEqualTo("ref:${FnAliaslive}");
+    assertThat(Nodes.text(at(statement, "Condition", "ArnLike", "AWS:SourceArn")))
+        .contains("arn:aws:events:${AWS::Region}:${AWS::AccountId}:rule/${FnAliaslive}");
     Role role = get(app, Role.class, "FnRole");
     assertThat(role.inlinePolicies())
         .extracting(PolicyDocument::name)
