@@ -68,6 +68,12 @@ final class OpenApiDocument {
     return new ArrayList<>(paths.keySet());
   }
 
+  /** The keys of a path item: methods, and {@code parameters} when it has them. */
+  List<String> methods(String path) {
+    PathItem item = paths.get(path);
+    return item == null ? List.of() : new ArrayList<>(item.entries.keySet());
+  }
+
   /** Rewrites every operation: {@code (method, operation) -> new operation}. */
   void rewrite(BiFunction<String, Node, Node> rewriter) {
     for (PathItem item : paths.values()) {

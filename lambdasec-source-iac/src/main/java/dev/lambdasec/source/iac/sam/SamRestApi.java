@@ -364,27 +364,151 @@ final class SamRestApi {
     return Optional.empty();
   }
 
-  /** {@code Auth.ResourcePolicy}: custom statements; the other shorthands are not expanded. */
+  /**
+   * {@code Auth.ResourcePolicy} written as SAM writes it: for every path, statements on the path's
+   * methods for the account, IP range and VPC allow and deny lists, then the custom statements.
+   */
   private void resourcePolicy(OpenApiDocument doc) {
     if (!(api.auth("ResourcePolicy") instanceof MapNode p)) {
       return;
     }
+    Origin at = p.origin();
     List<Node> statements = new ArrayList<>();
-    for (Entry e : p.entries()) {
-      if (e.key().equals("CustomStatements")) {
-        statements.addAll(Nodes.items(e.value()));
-      } else {
-        sam.notes().add(e.keyOrigin(), "ResourcePolicy " + e.key() + " is not expanded");
-        statements.add(
-            new Node.Unresolved("ResourcePolicy " + e.key() + " is not expanded", e.keyOrigin()));
+    for (String path : doc.paths()) {
+      Node resources = methodResources(doc, path, at);
+      accounts(p, "AwsAccountWhitelist", "Allow", resources).ifPresent(statements::add);
+      accounts(p, "AwsAccountBlacklist", "Deny", resources).ifPresent(statements::add);
+      guarded(
+          p.get("IpRangeWhitelist").orElse(null),
+          "NotIpAddress",
+          "aws:SourceIp",
+          resources,
+          statements);
+      guarded(
+          p.get("IpRangeBlacklist").orElse(null),
+          "IpAddress",
+          "aws:SourceIp",
+          resources,
+          statements);
+      vpcs(p, "Blacklist", "StringEquals", resources, statements);
+      vpcs(p, "Whitelist", "StringNotEquals", resources, statements);
+    }
+    statements.addAll(Nodes.items(p.get("CustomStatements").orElse(null)));
+    List<Node> unique = new ArrayList<>();
+    Set<String> seen = new HashSet<>();
+    for (Node statement : statements) {
+      if (seen.add(Nodes.content(statement))) {
+        unique.add(statement);
       }
     }
-    Origin at = p.origin();
     doc.putTop(
         "x-amazon-apigateway-policy",
         Nodes.map(at)
             .put("Version", "2012-10-17")
-            .put("Statement", Nodes.list(statements, at))
+            .put("Statement", Nodes.list(unique, at))
             .build());
+  }
+
+  /** {@code execute-api:/<stage>/<METHOD>/<path>} for every method of a path. */
+  private Node methodResources(OpenApiDocument doc, String path, Origin at) {
+    Node stageName = api.get("StageName");
+    Node stage = stageName != null ? stageName : Nodes.string("Prod", at);
+    String trimmed =
+        path.length() > 1 && path.endsWith("/") ? path.substring(0, path.length() - 1) : path;
+    String resourcePath =
+        trimmed.replaceAll("\\{([a-zA-Z0-9._-]+|[a-zA-Z0-9._-]+\\+|proxy\\+)}", "*");
+    List<Node> resources = new ArrayList<>();
+    for (String method : doc.methods(path)) {
+      if (!METHODS.contains(method.toLowerCase(Locale.ROOT)) && !method.equalsIgnoreCase("any")) {
+        continue;
+      }
+      boolean any =
+          method.equalsIgnoreCase(SamOpenApi.ANY_METHOD) || method.equalsIgnoreCase("any");
+      String verb = any ? "*" : method.toUpperCase(Locale.ROOT);
+      resources.add(
+          Nodes.sub(
+              "execute-api:/${__Stage__}/" + verb + resourcePath,
+              Nodes.map(at).put("__Stage__", stage).build(),
+              at));
+    }
+    return Nodes.list(resources, at);
+  }
+
+  private static Optional<Node> accounts(
+      MapNode policy, String key, String effect, Node resources) {
+    Node accounts = policy.get(key).orElse(null);
+    if (accounts == null) {
+      return Optional.empty();
+    }
+    Origin at = accounts.origin();
+    Node principals = accounts instanceof Node.ListNode ? accounts : Nodes.list(at, accounts);
+    return Optional.of(
+        Nodes.map(at)
+            .put("Effect", effect)
+            .put("Action", "execute-api:Invoke")
+            .put("Resource", resources)
+            .put("Principal", Nodes.map(at).put("AWS", principals).build())
+            .build());
+  }
+
+  /** Allow everyone, then deny those the condition singles out. */
+  private static void guarded(
+      @Nullable Node values, String operator, String key, Node resources, List<Node> out) {
+    if (values == null) {
+      return;
+    }
+    Origin at = values.origin();
+    Node list = values instanceof Node.ListNode ? values : Nodes.list(at, values);
+    guarded(
+        Nodes.map(at).put(operator, Nodes.map(at).put(key, list).build()).build(), resources, out);
+  }
+
+  private static void guarded(MapNode condition, Node resources, List<Node> out) {
+    Origin at = condition.origin();
+    out.add(
+        Nodes.map(at)
+            .put("Effect", "Allow")
+            .put("Action", "execute-api:Invoke")
+            .put("Resource", resources)
+            .put("Principal", "*")
+            .build());
+    out.add(
+        Nodes.map(at)
+            .put("Effect", "Deny")
+            .put("Action", "execute-api:Invoke")
+            .put("Resource", resources)
+            .put("Principal", "*")
+            .put("Condition", condition)
+            .build());
+  }
+
+  /** {@code SourceVpc<kind>} split into VPCs and endpoints, plus the intrinsic variants. */
+  private static void vpcs(
+      MapNode policy, String kind, String operator, Node resources, List<Node> out) {
+    List<Node> vpc = new ArrayList<>();
+    List<Node> vpce = new ArrayList<>();
+    Origin at = policy.origin();
+    Node given = policy.get("SourceVpc" + kind).orElse(null);
+    for (Node endpoint : Nodes.items(given)) {
+      String text = Nodes.text(endpoint).orElse("");
+      if (text.startsWith("vpce-")) {
+        vpce.add(endpoint);
+      } else if (text.startsWith("vpc-")) {
+        vpc.add(endpoint);
+      }
+    }
+    vpc.addAll(Nodes.items(policy.get("IntrinsicVpc" + kind).orElse(null)));
+    vpce.addAll(Nodes.items(policy.get("IntrinsicVpce" + kind).orElse(null)));
+    if (vpc.isEmpty() && vpce.isEmpty()) {
+      return;
+    }
+    Nodes.MapBuilder keys = Nodes.map(at);
+    if (!vpc.isEmpty()) {
+      keys.put("aws:SourceVpc", Nodes.list(vpc, at));
+    }
+    if (!vpce.isEmpty()) {
+      keys.put("aws:SourceVpce", Nodes.list(vpce, at));
+    }
+    guarded(Nodes.map(at).put(operator, keys.build()).build(), resources, out);
   }
 }

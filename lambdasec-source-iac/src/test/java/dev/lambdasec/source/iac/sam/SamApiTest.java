@@ -495,4 +495,57 @@ class SamApiTest {
     assertJsonParity(REST);
     assertJsonParity(HTTP);
   }
+
+  @Test
+  void resourcePolicyShorthandsAreWrittenAsSamWritesThem() {
+    Application app =
+        app(
+            """
+            Transform: AWS::Serverless-2016-10-31
+            Resources:
+              Api:
+                Type: AWS::Serverless::Api
+                Properties:
+                  StageName: prod
+                  Auth:
+                    ResourcePolicy:
+                      AwsAccountWhitelist: ["111122223333"]
+                      IpRangeBlacklist: ["10.0.0.0/8"]
+                      SourceVpcWhitelist: [vpc-1, vpce-2]
+                      CustomStatements:
+                        - Effect: Allow
+                          Principal: "*"
+                          Action: execute-api:Invoke
+                          Resource: execute-api:/*
+              Fn:
+                Type: AWS::Serverless::Function
+                Properties:
+                  Runtime: python3.12
+                  Handler: app.handler
+                  InlineCode: x
+                  Events:
+                    Get:
+                      Type: Api
+                      Properties: {RestApiId: !Ref Api, Path: "/items/{id}", Method: get}
+            """);
+    Api api = get(app, Api.class, "Api");
+    Node statements = at(api.resourcePolicy().get().document(), "Statement");
+    assertThat(((Node.ListNode) statements).items())
+        .extracting(
+            st -> Nodes.text(at(st, "Effect")).orElseThrow(),
+            st -> Nodes.content(Nodes.get(st, "Principal")),
+            st -> Nodes.content(Nodes.get(st, "Condition")))
+        .containsExactly(
+            tuple("Allow", "{AWS=[STRING:111122223333,],}", "null"),
+            tuple("Allow", "STRING:*", "null"),
+            tuple("Deny", "STRING:*", "{IpAddress={aws:SourceIp=[STRING:10.0.0.0/8,],},}"),
+            tuple(
+                "Deny",
+                "STRING:*",
+                "{StringNotEquals={aws:SourceVpc=[STRING:vpc-1,],aws:SourceVpce=[STRING:vpce-2,],},}"),
+            tuple("Allow", "STRING:*", "null"));
+    Node first = ((Node.ListNode) statements).items().getFirst();
+    assertThat(Nodes.content(at(first, "Resource")))
+        .isEqualTo("[STRING:execute-api:/prod/GET/items/*,]");
+  }
 }
