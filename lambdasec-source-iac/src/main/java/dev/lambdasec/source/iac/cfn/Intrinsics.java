@@ -92,10 +92,6 @@ public final class Intrinsics {
     return new Intrinsics(parameters, mappings, conditions, ids);
   }
 
-  public boolean isResource(String id) {
-    return resourceIds.contains(id);
-  }
-
   /** The evaluated tree, or {@code null} when the node is {@code AWS::NoValue}. */
   public @Nullable Node resolve(Node node) {
     return switch (node) {

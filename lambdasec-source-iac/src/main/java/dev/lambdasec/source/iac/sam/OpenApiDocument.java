@@ -96,10 +96,6 @@ final class OpenApiDocument {
     return e == null ? Nodes.map(origin).build() : e.value();
   }
 
-  boolean hasTop(String key) {
-    return topLevel.containsKey(key);
-  }
-
   void putTop(String key, Node value) {
     topLevel.put(key, new Entry(key, value.origin(), value));
   }
