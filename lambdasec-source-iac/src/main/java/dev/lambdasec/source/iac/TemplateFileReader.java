@@ -6,6 +6,7 @@ import dev.lambdasec.model.Node;
 import dev.lambdasec.model.SourceKind;
 import dev.lambdasec.model.SourceUnit;
 import dev.lambdasec.source.iac.cfn.Intrinsics;
+import dev.lambdasec.source.iac.cfn.NodeBudget;
 import dev.lambdasec.source.iac.cfn.Notes;
 import dev.lambdasec.source.iac.cfn.Template;
 import dev.lambdasec.source.iac.cfn.TemplateMapper;
@@ -92,14 +93,26 @@ final class TemplateFileReader {
       template.transforms().stream()
           .filter(t -> !t.equals(Template.SAM_TRANSFORM) && !t.equals("AWS::LanguageExtensions"))
           .forEach(t -> notes.add(map.origin(), "transform " + t + " is not expanded"));
-      Intrinsics intrinsics = Intrinsics.of(template, parameters, ids(template.resources()));
+      NodeBudget budget = new NodeBudget(NodeBudget.DEFAULT_LIMIT);
+      Intrinsics intrinsics =
+          Intrinsics.of(template, parameters, ids(template.resources()), budget);
       List<TemplateResource> resources =
           template.isSam()
-              ? new SamExpander(template, intrinsics, notes).expand()
+              ? new SamExpander(template, intrinsics, notes, budget).expand()
               : template.resources();
       TemplateMapper.map(display, resources, intrinsics.withResources(ids(resources)), notes, one);
       app.addAll(one.build());
       errors.addAll(notes.errors());
+    } catch (NodeBudget.TemplateTooLargeException e) {
+      errors.addAll(notes.errors());
+      errors.add(
+          new InputError(
+              display,
+              0,
+              0,
+              "expands to more than "
+                  + NodeBudget.DEFAULT_LIMIT
+                  + " nodes through reused parameters, mappings or Globals; not read"));
     } catch (RuntimeException | StackOverflowError e) {
       errors.addAll(notes.errors());
       errors.add(

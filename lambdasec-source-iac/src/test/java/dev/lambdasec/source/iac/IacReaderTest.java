@@ -187,6 +187,24 @@ class IacReaderTest {
   }
 
   @Test
+  void templatesThatReuseLargeValuesTooOftenAreNotRead() {
+    StringBuilder yaml =
+        new StringBuilder("Parameters:\n  Big:\n    Type: CommaDelimitedList\n    Default: \"");
+    yaml.append("a,".repeat(100_000)).append("a\"\nResources:\n");
+    for (int i = 0; i < 100; i++) {
+      yaml.append("  Fn").append(i).append(":\n    Type: AWS::Lambda::Function\n    Properties:\n");
+      yaml.append("      Layers: !Ref Big\n");
+    }
+    SourceResult result = reader.readText("big.yaml", yaml.toString());
+    assertThat(result.application().resources()).isEmpty();
+    assertThat(result.errors())
+        .extracting(InputError::message)
+        .singleElement()
+        .asString()
+        .contains("expands to more than");
+  }
+
+  @Test
   void emptyFileIsNotATemplate() {
     assertThat(reader.readText("empty.yaml", "").errors())
         .extracting(InputError::message)

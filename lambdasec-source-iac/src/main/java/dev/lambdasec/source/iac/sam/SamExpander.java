@@ -3,6 +3,7 @@ package dev.lambdasec.source.iac.sam;
 import dev.lambdasec.model.Node;
 import dev.lambdasec.model.Node.MapNode;
 import dev.lambdasec.source.iac.cfn.Intrinsics;
+import dev.lambdasec.source.iac.cfn.NodeBudget;
 import dev.lambdasec.source.iac.cfn.Nodes;
 import dev.lambdasec.source.iac.cfn.Notes;
 import dev.lambdasec.source.iac.cfn.Template;
@@ -37,11 +38,11 @@ public final class SamExpander {
   private final SamApis apis;
   private final SamPropertyReferences references = new SamPropertyReferences();
 
-  public SamExpander(Template template, Intrinsics intrinsics, Notes notes) {
+  public SamExpander(Template template, Intrinsics intrinsics, Notes notes, NodeBudget budget) {
     this.template = template;
     this.intrinsics = intrinsics;
     this.notes = notes;
-    this.globals = new SamGlobals(template.globals(), notes);
+    this.globals = new SamGlobals(template.globals(), notes, budget);
     this.apis = new SamApis(this);
   }
 
