@@ -52,6 +52,11 @@ final class SamOpenApi {
                   + api.id
                   + " is defined outside the template; its routes are taken from the functions'"
                   + " events only");
+      // What the outside definition says about access is unknown, unless the template sets it.
+      Node.Unresolved outside =
+          new Node.Unresolved("the API definition is outside the template", where.origin());
+      doc.putTop("x-amazon-apigateway-policy", outside);
+      doc.putTop("x-amazon-apigateway-cors", outside);
     }
     addRoutes(sam, api, doc, operation);
     return doc;

@@ -82,6 +82,18 @@ final class SamRestApi {
                 .build(),
             at,
             resource));
+    // SAM's deployment also creates a stage named "Stage", without the API's stage settings,
+    // unless OpenApiVersion is set (aws-sam-translator ApiGenerator._construct_deployment).
+    if (api.get("OpenApiVersion") == null) {
+      Origin a = api.origin;
+      sam.put(
+          TemplateResource.generated(
+              api.id + "Deployment",
+              "AWS::ApiGateway::Deployment",
+              Nodes.map(a).put("RestApiId", Nodes.ref(api.id, a)).put("StageName", "Stage").build(),
+              a,
+              resource));
+    }
     SamOpenApi.authorizerPermissions(sam, api, resource, false);
   }
 

@@ -269,6 +269,7 @@ class SamApiTest {
             Transform: AWS::Serverless-2016-10-31
             Globals:
               Api:
+                OpenApiVersion: "3.0.1"
                 EndpointConfiguration: REGIONAL
                 Auth:
                   DefaultAuthorizer: AWS_IAM
@@ -294,8 +295,8 @@ class SamApiTest {
     assertThat(api.accessLogging().get()).isTrue();
     ApiRoute route = get(app, ApiRoute.class, "ServerlessRestApi POST /api/convert");
     assertThat(route.authorizationType().get()).isEqualTo("AWS_IAM");
-    assertThat(pos(route.authorizationType())).isEqualTo("6:26");
-    assertThat(route.origin().line()).isEqualTo(17);
+    assertThat(pos(route.authorizationType())).isEqualTo("7:26");
+    assertThat(route.origin().line()).isEqualTo(18);
     assertThat(get(app, Permission.class, "FnConvertPermissionProd").target().get())
         .isEqualTo(to("Fn"));
   }
@@ -547,5 +548,23 @@ class SamApiTest {
     Node first = ((Node.ListNode) statements).items().getFirst();
     assertThat(Nodes.content(at(first, "Resource")))
         .isEqualTo("[STRING:execute-api:/prod/GET/items/*,]");
+  }
+
+  @Test
+  void samsExtraStageHasNoAccessLogsUnlessOpenApiVersionIsSet() {
+    Application app =
+        app(
+            """
+            Transform: AWS::Serverless-2016-10-31
+            Resources:
+              Api:
+                Type: AWS::Serverless::Api
+                Properties:
+                  StageName: prod
+                  AccessLogSetting:
+                    DestinationArn: arn:aws:logs:us-east-1:123456789012:log-group:api
+            """);
+    Api api = get(app, Api.class, "Api");
+    assertThat(api.accessLogging()).isEqualTo(Value.defaulted(false, api.origin()));
   }
 }

@@ -168,7 +168,7 @@ class SamFunctionTest {
         .containsExactly("DeadLetterQueuePolicy");
     assertThat(Nodes.content(statements(role.inlinePolicies().getFirst())))
         .isEqualTo(
-            "[{Action=STRING:sns:Publish,Effect=STRING:Allow,Resource=STRING:arn:aws:sns:us-east-1:123456789012:dlq,},]");
+            "[{Action=STRING:sns:Publish,Resource=STRING:arn:aws:sns:us-east-1:123456789012:dlq,Effect=STRING:Allow,},]");
     assertThat(role.tags().get()).containsOnlyKeys("lambda:createdBy", "team");
     Role imageRole = get(app, Role.class, "ImageRole");
     assertThat(managed(imageRole)).containsExactly(Ref.literal(BASIC_EXECUTION));
