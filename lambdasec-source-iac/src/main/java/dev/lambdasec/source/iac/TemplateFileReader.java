@@ -79,29 +79,7 @@ final class TemplateFileReader {
         }
         return;
       }
-      Application.Builder one = Application.builder();
-      Template template = Template.of(display, map, notes);
-      one.source(
-          new SourceUnit(display, template.isSam() ? SourceKind.SAM : SourceKind.CLOUDFORMATION));
-      if (template.isSam() && !template.declaresSam()) {
-        notes.add(
-            map.origin(),
-            "AWS::Serverless resources without Transform "
-                + Template.SAM_TRANSFORM
-                + "; read as SAM");
-      }
-      template.transforms().stream()
-          .filter(t -> !t.equals(Template.SAM_TRANSFORM) && !t.equals("AWS::LanguageExtensions"))
-          .forEach(t -> notes.add(map.origin(), "transform " + t + " is not expanded"));
-      NodeBudget budget = new NodeBudget(NodeBudget.DEFAULT_LIMIT);
-      Intrinsics intrinsics =
-          Intrinsics.of(template, parameters, ids(template.resources()), budget);
-      List<TemplateResource> resources =
-          template.isSam()
-              ? new SamExpander(template, intrinsics, notes, budget).expand()
-              : template.resources();
-      TemplateMapper.map(display, resources, intrinsics.withResources(ids(resources)), notes, one);
-      app.addAll(one.build());
+      app.addAll(map(display, map, notes));
       errors.addAll(notes.errors());
     } catch (NodeBudget.TemplateTooLargeException e) {
       errors.addAll(notes.errors());
@@ -119,6 +97,32 @@ final class TemplateFileReader {
           new InputError(
               display, 0, 0, "internal error while reading: " + e.getClass().getSimpleName()));
     }
+  }
+
+  /** The model of one template: SAM expanded, intrinsics evaluated, resources mapped. */
+  private Application map(String display, Node.MapNode root, Notes notes) {
+    Application.Builder one = Application.builder();
+    Template template = Template.of(display, root, notes);
+    one.source(
+        new SourceUnit(display, template.isSam() ? SourceKind.SAM : SourceKind.CLOUDFORMATION));
+    if (template.isSam() && !template.declaresSam()) {
+      notes.add(
+          root.origin(),
+          "AWS::Serverless resources without Transform "
+              + Template.SAM_TRANSFORM
+              + "; read as SAM");
+    }
+    template.transforms().stream()
+        .filter(t -> !t.equals(Template.SAM_TRANSFORM) && !t.equals("AWS::LanguageExtensions"))
+        .forEach(t -> notes.add(root.origin(), "transform " + t + " is not expanded"));
+    NodeBudget budget = new NodeBudget(NodeBudget.DEFAULT_LIMIT);
+    Intrinsics intrinsics = Intrinsics.of(template, parameters, ids(template.resources()), budget);
+    List<TemplateResource> resources =
+        template.isSam()
+            ? new SamExpander(template, intrinsics, notes, budget).expand()
+            : template.resources();
+    TemplateMapper.map(display, resources, intrinsics.withResources(ids(resources)), notes, one);
+    return one.build();
   }
 
   private static Set<String> ids(List<TemplateResource> resources) {
