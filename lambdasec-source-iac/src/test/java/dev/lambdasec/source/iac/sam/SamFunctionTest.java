@@ -353,4 +353,53 @@ class SamFunctionTest {
         .extracting(InputError::message)
         .anyMatch(m -> m.contains("without Transform"));
   }
+
+  @Test
+  void conditionalPoliciesFollowTheirCondition() {
+    Application app =
+        app(
+            """
+            Transform: AWS::Serverless-2016-10-31
+            Parameters:
+              Env:
+                Type: String
+                Default: prod
+            Conditions:
+              IsProd: !Equals [!Ref Env, prod]
+              InUsEast: !Equals [!Ref AWS::Region, us-east-1]
+            Resources:
+              Fn:
+                Type: AWS::Serverless::Function
+                Properties:
+                  Runtime: python3.12
+                  Handler: app.handler
+                  InlineCode: x
+                  Policies:
+                    - !If [IsProd, AmazonDynamoDBReadOnlyAccess, !Ref AWS::NoValue]
+                    - !If [IsProd, {SQSPollerPolicy: {QueueName: jobs}}, !Ref AWS::NoValue]
+                    - !If [InUsEast, {Statement: [{Effect: Allow, Action: "s3:*", Resource: "*"}]}, !Ref AWS::NoValue]
+                    - !If [IsProd, !Ref AWS::NoValue, {Statement: [{Effect: Allow, Action: "*", Resource: "*"}]}]
+            """);
+    Role role = get(app, Role.class, "FnRole");
+    assertThat(managed(role))
+        .containsExactly(
+            Ref.literal(BASIC_EXECUTION),
+            Ref.literal("arn:aws:iam::aws:policy/AmazonDynamoDBReadOnlyAccess"));
+    // An unknown condition leaves the whole policy entry unknown, its name included.
+    assertThat(role.inlinePolicies())
+        .extracting(PolicyDocument::name)
+        .containsExactly("FnRolePolicy1", "Policies/1");
+    assertThat(
+            Nodes.text(
+                at(
+                    ((Node.ListNode) statements(role.inlinePolicies().getFirst()))
+                        .items()
+                        .getFirst(),
+                    "Resource")))
+        .contains("arn:aws:sqs:${AWS::Region}:${AWS::AccountId}:jobs");
+    assertThat(role.inlinePolicies().get(1).document()).isInstanceOf(Node.Unresolved.class);
+    assertThat(((Node.Unresolved) role.inlinePolicies().get(1).document()).reason())
+        .isEqualTo("depends on condition InUsEast");
+    assertThat(role.inlinePolicies()).hasSize(2);
+  }
 }
