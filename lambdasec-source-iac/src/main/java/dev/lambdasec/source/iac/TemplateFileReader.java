@@ -6,6 +6,7 @@ import dev.lambdasec.model.Node;
 import dev.lambdasec.model.SourceKind;
 import dev.lambdasec.model.SourceUnit;
 import dev.lambdasec.source.iac.cfn.Intrinsics;
+import dev.lambdasec.source.iac.cfn.NodeBudget;
 import dev.lambdasec.source.iac.cfn.Notes;
 import dev.lambdasec.source.iac.cfn.Template;
 import dev.lambdasec.source.iac.cfn.TemplateMapper;
@@ -78,34 +79,50 @@ final class TemplateFileReader {
         }
         return;
       }
-      Application.Builder one = Application.builder();
-      Template template = Template.of(display, map, notes);
-      one.source(
-          new SourceUnit(display, template.isSam() ? SourceKind.SAM : SourceKind.CLOUDFORMATION));
-      if (template.isSam() && !template.declaresSam()) {
-        notes.add(
-            map.origin(),
-            "AWS::Serverless resources without Transform "
-                + Template.SAM_TRANSFORM
-                + "; read as SAM");
-      }
-      template.transforms().stream()
-          .filter(t -> !t.equals(Template.SAM_TRANSFORM) && !t.equals("AWS::LanguageExtensions"))
-          .forEach(t -> notes.add(map.origin(), "transform " + t + " is not expanded"));
-      Intrinsics intrinsics = Intrinsics.of(template, parameters, ids(template.resources()));
-      List<TemplateResource> resources =
-          template.isSam()
-              ? new SamExpander(template, intrinsics, notes).expand()
-              : template.resources();
-      TemplateMapper.map(display, resources, intrinsics.withResources(ids(resources)), notes, one);
-      app.addAll(one.build());
+      app.addAll(map(display, map, notes));
       errors.addAll(notes.errors());
+    } catch (NodeBudget.TemplateTooLargeException e) {
+      errors.addAll(notes.errors());
+      errors.add(
+          new InputError(
+              display,
+              0,
+              0,
+              "expands to more than "
+                  + NodeBudget.DEFAULT_LIMIT
+                  + " nodes through reused parameters, mappings or Globals; not read"));
     } catch (RuntimeException | StackOverflowError e) {
       errors.addAll(notes.errors());
       errors.add(
           new InputError(
               display, 0, 0, "internal error while reading: " + e.getClass().getSimpleName()));
     }
+  }
+
+  /** The model of one template: SAM expanded, intrinsics evaluated, resources mapped. */
+  private Application map(String display, Node.MapNode root, Notes notes) {
+    Application.Builder one = Application.builder();
+    Template template = Template.of(display, root, notes);
+    one.source(
+        new SourceUnit(display, template.isSam() ? SourceKind.SAM : SourceKind.CLOUDFORMATION));
+    if (template.isSam() && !template.declaresSam()) {
+      notes.add(
+          root.origin(),
+          "AWS::Serverless resources without Transform "
+              + Template.SAM_TRANSFORM
+              + "; read as SAM");
+    }
+    template.transforms().stream()
+        .filter(t -> !t.equals(Template.SAM_TRANSFORM) && !t.equals("AWS::LanguageExtensions"))
+        .forEach(t -> notes.add(root.origin(), "transform " + t + " is not expanded"));
+    NodeBudget budget = new NodeBudget(NodeBudget.DEFAULT_LIMIT);
+    Intrinsics intrinsics = Intrinsics.of(template, parameters, ids(template.resources()), budget);
+    List<TemplateResource> resources =
+        template.isSam()
+            ? new SamExpander(template, intrinsics, notes, budget).expand()
+            : template.resources();
+    TemplateMapper.map(display, resources, intrinsics.withResources(ids(resources)), notes, one);
+    return one.build();
   }
 
   private static Set<String> ids(List<TemplateResource> resources) {

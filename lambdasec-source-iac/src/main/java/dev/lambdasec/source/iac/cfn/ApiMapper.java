@@ -79,7 +79,7 @@ final class ApiMapper {
     }
     Value<Boolean> logging =
         switch (destination) {
-          case null -> Value.set(false, origin);
+          case null -> Value.defaulted(false, origin);
           case Unresolved u -> Value.unresolved(u.origin(), u.reason());
           default -> Value.set(true, destination.origin());
         };
@@ -107,7 +107,10 @@ final class ApiMapper {
     Node body = r.get("Body");
     Node policy = r.get("Policy");
     if (policy == null) {
-      policy = ResolvedResource.at(body, "x-amazon-apigateway-policy");
+      policy =
+          r.get("BodyS3Location") != null
+              ? new Unresolved("the API definition is in S3 (BodyS3Location)", o)
+              : ResolvedResource.at(body, "x-amazon-apigateway-policy");
     }
     Node types = r.get("EndpointConfiguration", "Types");
     Value<String> endpoint =
@@ -223,10 +226,12 @@ final class ApiMapper {
     String protocol = Nodes.text(r.get("ProtocolType")).orElse("HTTP");
     Api.Kind kind = protocol.equalsIgnoreCase("WEBSOCKET") ? Api.Kind.WEBSOCKET : Api.Kind.HTTP;
     Node cors = r.get("CorsConfiguration");
+    Node bodyCors =
+        r.get("BodyS3Location") != null
+            ? new Unresolved("the API definition is in S3 (BodyS3Location)", o)
+            : ResolvedResource.at(body, "x-amazon-apigateway-cors");
     Value<FunctionUrl.Cors> corsValue =
-        cors != null
-            ? triggers.cors(cors, o)
-            : bodyCors(ResolvedResource.at(body, "x-amazon-apigateway-cors"), o);
+        cors != null ? triggers.cors(cors, o) : bodyCors(bodyCors, o);
     out.add(
         new Api(
             r.meta(index.scope()),

@@ -14,6 +14,7 @@ final class CfnMapper {
   private final IamMapper iam;
   private final PermissionMapper permissions;
   private final TriggerMapper triggers;
+  private final NotificationMapper notifications;
   private final ApiMapper apis;
   private final SupportMapper support;
 
@@ -25,6 +26,7 @@ final class CfnMapper {
     this.iam = new IamMapper(index, slots, resources);
     this.permissions = new PermissionMapper(index, slots);
     this.triggers = new TriggerMapper(index, slots);
+    this.notifications = new NotificationMapper(index, slots);
     this.apis = new ApiMapper(index, slots, notes, triggers, resources);
     this.support = new SupportMapper(index, slots, resources);
   }
@@ -58,7 +60,7 @@ final class CfnMapper {
           // not part of the model
         }
       }
-      triggers.notifications(r).forEach(app::add);
+      notifications.of(r).forEach(app::add);
     }
   }
 }

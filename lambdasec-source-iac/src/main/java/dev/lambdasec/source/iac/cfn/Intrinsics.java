@@ -66,6 +66,7 @@ public final class Intrinsics {
   private final MapNode mappings;
   private final MapNode conditions;
   private final Set<String> resourceIds;
+  private final NodeBudget budget;
   private final Map<String, Truth> truths = new HashMap<>();
   private final Set<String> evaluating = new HashSet<>();
 
@@ -74,30 +75,43 @@ public final class Intrinsics {
    * @param resourceIds the logical ids that {@code Ref} and {@code Fn::GetAtt} may name
    */
   public Intrinsics(
-      Map<String, Node> parameters, MapNode mappings, MapNode conditions, Set<String> resourceIds) {
+      Map<String, Node> parameters,
+      MapNode mappings,
+      MapNode conditions,
+      Set<String> resourceIds,
+      NodeBudget budget) {
     this.parameters = Map.copyOf(parameters);
     this.mappings = mappings;
     this.conditions = conditions;
     this.resourceIds = Set.copyOf(resourceIds);
+    this.budget = budget;
   }
 
   /** An evaluator for a template with {@code --param} overrides. */
-  public static Intrinsics of(Template t, Map<String, String> overrides, Set<String> resourceIds) {
+  public static Intrinsics of(
+      Template t, Map<String, String> overrides, Set<String> resourceIds, NodeBudget budget) {
     return new Intrinsics(
-        ParameterValues.of(t.parameters(), overrides), t.mappings(), t.conditions(), resourceIds);
+        ParameterValues.of(t.parameters(), overrides),
+        t.mappings(),
+        t.conditions(),
+        resourceIds,
+        budget);
   }
 
-  /** The same parameters, mappings and conditions, with other resource ids. */
+  /** The same parameters, mappings, conditions and budget, with other resource ids. */
   public Intrinsics withResources(Set<String> ids) {
-    return new Intrinsics(parameters, mappings, conditions, ids);
+    return new Intrinsics(parameters, mappings, conditions, ids, budget);
   }
 
-  public boolean isResource(String id) {
-    return resourceIds.contains(id);
+  /** A copy of a tree placed at {@code origin}, paid from the budget. */
+  private Node copyAt(Node node, Origin origin) {
+    budget.charge(Nodes.size(node));
+    return Nodes.reorigin(node, origin);
   }
 
   /** The evaluated tree, or {@code null} when the node is {@code AWS::NoValue}. */
   public @Nullable Node resolve(Node node) {
+    budget.charge(1);
     return switch (node) {
       case MapNode m -> {
         Optional<String> fn = Nodes.intrinsicName(m);
@@ -198,7 +212,7 @@ public final class Intrinsics {
     }
     Node parameter = parameters.get(name);
     if (parameter != null) {
-      return Nodes.reorigin(parameter, origin);
+      return copyAt(parameter, origin);
     }
     if (resourceIds.contains(name)) {
       return new Reference(name, null, origin);
@@ -283,7 +297,7 @@ public final class Intrinsics {
   private @Nullable Node variable(String name, Map<String, Node> variables, Origin origin) {
     Node given = variables.get(name);
     if (given != null) {
-      return Nodes.reorigin(given, origin);
+      return copyAt(given, origin);
     }
     int dot = name.indexOf('.');
     if (dot > 0 && !name.startsWith("AWS::")) {
@@ -361,7 +375,7 @@ public final class Intrinsics {
     if (index.get() >= items.items().size()) {
       return new Unresolved("Fn::Select index " + index.get() + " is out of range", origin);
     }
-    return Nodes.reorigin(items.items().get(index.get()), origin);
+    return copyAt(items.items().get(index.get()), origin);
   }
 
   private static Optional<Integer> parseIndex(String text) {
@@ -398,6 +412,7 @@ public final class Intrinsics {
         break;
       }
       parts.add(Scalar.string(text.substring(from, at), origin));
+      budget.charge(1);
       from = at + delimiter.get().length();
     }
     return new ListNode(parts, origin);
@@ -426,7 +441,7 @@ public final class Intrinsics {
       return new Unresolved("Fn::FindInMap: no entry " + String.join("/", keys), origin);
     }
     Node value = resolve(found);
-    return value == null ? null : Nodes.reorigin(value, origin);
+    return value == null ? null : copyAt(value, origin);
   }
 
   private Truth truth(Node definition) {

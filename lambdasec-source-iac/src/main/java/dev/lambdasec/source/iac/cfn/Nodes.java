@@ -134,6 +134,15 @@ public final class Nodes {
     return new MapBuilder(origin);
   }
 
+  /** The number of nodes in a tree. */
+  public static long size(Node node) {
+    return switch (node) {
+      case MapNode m -> 1 + m.entries().stream().mapToLong(e -> size(e.value())).sum();
+      case ListNode l -> 1 + l.items().stream().mapToLong(Nodes::size).sum();
+      default -> 1;
+    };
+  }
+
   /** The same tree with every node placed at {@code origin}. */
   public static Node reorigin(Node node, Origin origin) {
     return switch (node) {

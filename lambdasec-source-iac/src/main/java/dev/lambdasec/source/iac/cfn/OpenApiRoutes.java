@@ -259,15 +259,21 @@ final class OpenApiRoutes {
     };
   }
 
-  /** A body model ({@code in: body}, {@code requestBody}) or a required parameter. */
+  /**
+   * A body model ({@code in: body}, {@code requestBody}) or a required query string or header
+   * parameter; path parameters are always required, so they say nothing.
+   */
   private static Value<Boolean> requestModel(Node operation, Origin at) {
     Node requestBody = Nodes.get(operation, "requestBody");
     if (requestBody != null) {
       return Value.set(true, requestBody.origin());
     }
     for (Node parameter : Nodes.items(Nodes.get(operation, "parameters"))) {
-      boolean body = Nodes.text(parameter, "in").filter("body"::equals).isPresent();
-      boolean required = Nodes.text(parameter, "required").filter("true"::equals).isPresent();
+      String in = Nodes.text(parameter, "in").orElse("");
+      boolean body = in.equals("body");
+      boolean required =
+          !in.equals("path")
+              && Nodes.text(parameter, "required").filter("true"::equals).isPresent();
       if (body || required) {
         return Value.set(true, parameter.origin());
       }

@@ -57,9 +57,4 @@ record ResolvedResource(
   Meta meta(String scope) {
     return new Meta(new ResourceKey(scope, id), modelType, origin, definedBy);
   }
-
-  /** Meta of a model resource derived from this one under another id. */
-  Meta meta(String scope, String derivedId, String derivedType, Origin at) {
-    return new Meta(new ResourceKey(scope, derivedId), derivedType, at, definedBy);
-  }
 }

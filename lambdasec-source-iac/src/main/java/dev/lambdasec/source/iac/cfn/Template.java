@@ -117,9 +117,4 @@ public record Template(
         ? m
         : new MapNode(List.of(), root.origin().withPath("/" + key));
   }
-
-  /** A copy with other resources, such as the output of the SAM expansion. */
-  public Template withResources(List<TemplateResource> expanded) {
-    return new Template(file, parameters, mappings, conditions, globals, expanded, transforms);
-  }
 }

@@ -68,6 +68,12 @@ final class OpenApiDocument {
     return new ArrayList<>(paths.keySet());
   }
 
+  /** The keys of a path item: methods, and {@code parameters} when it has them. */
+  List<String> methods(String path) {
+    PathItem item = paths.get(path);
+    return item == null ? List.of() : new ArrayList<>(item.entries.keySet());
+  }
+
   /** Rewrites every operation: {@code (method, operation) -> new operation}. */
   void rewrite(BiFunction<String, Node, Node> rewriter) {
     for (PathItem item : paths.values()) {
@@ -88,10 +94,6 @@ final class OpenApiDocument {
   Node top(String key) {
     Entry e = topLevel.get(key);
     return e == null ? Nodes.map(origin).build() : e.value();
-  }
-
-  boolean hasTop(String key) {
-    return topLevel.containsKey(key);
   }
 
   void putTop(String key, Node value) {

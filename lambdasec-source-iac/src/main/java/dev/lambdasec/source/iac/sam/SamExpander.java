@@ -3,6 +3,7 @@ package dev.lambdasec.source.iac.sam;
 import dev.lambdasec.model.Node;
 import dev.lambdasec.model.Node.MapNode;
 import dev.lambdasec.source.iac.cfn.Intrinsics;
+import dev.lambdasec.source.iac.cfn.NodeBudget;
 import dev.lambdasec.source.iac.cfn.Nodes;
 import dev.lambdasec.source.iac.cfn.Notes;
 import dev.lambdasec.source.iac.cfn.Template;
@@ -35,12 +36,13 @@ public final class SamExpander {
   private final SamGlobals globals;
   private final Map<String, TemplateResource> resources = new LinkedHashMap<>();
   private final SamApis apis;
+  private final SamPropertyReferences references = new SamPropertyReferences();
 
-  public SamExpander(Template template, Intrinsics intrinsics, Notes notes) {
+  public SamExpander(Template template, Intrinsics intrinsics, Notes notes, NodeBudget budget) {
     this.template = template;
     this.intrinsics = intrinsics;
     this.notes = notes;
-    this.globals = new SamGlobals(template.globals(), notes);
+    this.globals = new SamGlobals(template.globals(), notes, budget);
     this.apis = new SamApis(this);
   }
 
@@ -66,7 +68,12 @@ public final class SamExpander {
       }
     }
     apis.build();
-    return new ArrayList<>(resources.values());
+    if (references.isEmpty()) {
+      return new ArrayList<>(resources.values());
+    }
+    return resources.values().stream()
+        .map(r -> r.withProperties(references.rewrite(r.properties())))
+        .toList();
   }
 
   /**
@@ -124,5 +131,10 @@ public final class SamExpander {
 
   SamApis apis() {
     return apis;
+  }
+
+  /** Lets {@code !Ref reference} ({@code Function.Alias}) stand for the generated {@code id}. */
+  void reference(String reference, String id) {
+    references.add(reference, id);
   }
 }

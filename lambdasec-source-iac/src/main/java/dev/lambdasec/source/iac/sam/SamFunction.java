@@ -252,6 +252,8 @@ final class SamFunction {
     Origin at = aliasNode.origin();
     // SAM appends a hash of the code to the version's logical id; the model does not need it.
     String version = id + "Version";
+    sam.reference(id + ".Alias", alias);
+    sam.reference(id + ".Version", version);
     sam.put(
         TemplateResource.generated(
             version,
@@ -282,11 +284,17 @@ final class SamFunction {
         sam.text(Nodes.get(dlq, "Type")).filter("SNS"::equalsIgnoreCase).isPresent()
             ? "sns:Publish"
             : "sqs:SendMessage";
+    // SAM writes this statement as Action, Resource, Effect.
+    MapNode statement =
+        Nodes.map(at)
+            .put("Action", action)
+            .put("Resource", Nodes.get(dlq, "TargetArn"))
+            .put("Effect", "Allow")
+            .build();
     MapNode document =
         Nodes.map(at)
             .put("Version", "2012-10-17")
-            .put(
-                "Statement", Nodes.list(at, SamRole.allow(action, Nodes.get(dlq, "TargetArn"), at)))
+            .put("Statement", Nodes.list(at, statement))
             .build();
     r.inline("DeadLetterQueuePolicy", document, at);
   }

@@ -5,6 +5,7 @@ import dev.lambdasec.model.Node.Entry;
 import dev.lambdasec.model.Node.ListNode;
 import dev.lambdasec.model.Node.MapNode;
 import dev.lambdasec.model.Origin;
+import dev.lambdasec.source.iac.cfn.NodeBudget;
 import dev.lambdasec.source.iac.cfn.Nodes;
 import dev.lambdasec.source.iac.cfn.Notes;
 import java.util.ArrayList;
@@ -137,8 +138,10 @@ final class SamGlobals {
   private static final String PREFIX = "AWS::Serverless::";
 
   private final Map<String, MapNode> sections = new HashMap<>();
+  private final NodeBudget budget;
 
-  SamGlobals(MapNode globals, Notes notes) {
+  SamGlobals(MapNode globals, Notes notes, NodeBudget budget) {
+    this.budget = budget;
     for (Entry section : globals.entries()) {
       Set<String> supported = SUPPORTED.get(section.key());
       if (supported == null || !(section.value() instanceof MapNode properties)) {
@@ -175,6 +178,7 @@ final class SamGlobals {
       }
     }
     MapNode inherited = new MapNode(entries, global.origin());
+    budget.charge(Nodes.size(inherited));
     return properties instanceof MapNode local ? merge(inherited, local) : properties;
   }
 

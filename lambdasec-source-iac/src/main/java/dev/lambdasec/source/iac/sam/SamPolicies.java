@@ -76,27 +76,34 @@ final class SamPolicies {
           item.origin());
       return;
     }
-    List<Node> branches = new ArrayList<>();
-    branches.add(l.items().get(0));
+    List<Node> managedBranches = new ArrayList<>();
+    List<Node> inlineBranches = new ArrayList<>();
+    managedBranches.add(l.items().get(0));
+    inlineBranches.add(l.items().get(0));
     boolean managed = false;
     for (Node branch : l.items().subList(1, 3)) {
-      if (branch instanceof Scalar s && s.text() != null) {
-        branches.add(Nodes.string(ManagedPolicyNames.arn(s.text()), s.origin()));
+      if (isNoValue(branch)) {
+        managedBranches.add(branch);
+        inlineBranches.add(branch);
+      } else if (branch instanceof Scalar s && s.text() != null) {
+        managedBranches.add(Nodes.string(ManagedPolicyNames.arn(s.text()), s.origin()));
         managed = true;
-      } else if (Nodes.intrinsicName(branch).filter(n -> !isNoValue(branch)).isPresent()) {
-        branches.add(branch);
+      } else if (Nodes.isIntrinsic(branch)) {
+        managedBranches.add(branch);
         managed = true;
-      } else if (branch instanceof MapNode m && !isNoValue(m) && m.get("Statement").isEmpty()) {
-        branches.add(template(m));
       } else {
-        branches.add(branch);
+        Node document =
+            branch instanceof MapNode m && m.get("Statement").isEmpty() ? template(m) : branch;
+        inlineBranches.add(SamRole.policy(name, document, branch.origin()));
       }
     }
-    Node converted = Nodes.call("Fn::If", Nodes.list(branches, arguments.origin()), item.origin());
     if (managed) {
-      role.managed(converted);
+      role.managed(
+          Nodes.call("Fn::If", Nodes.list(managedBranches, arguments.origin()), item.origin()));
     } else {
-      role.inline(name, converted, item.origin());
+      // SAM wraps the whole policy entry in the Fn::If, so a false condition leaves no policy.
+      role.inlineEntry(
+          Nodes.call("Fn::If", Nodes.list(inlineBranches, arguments.origin()), item.origin()));
     }
   }
 

@@ -18,7 +18,7 @@ final class SamRole {
   private final String id;
   private final Origin origin;
   private final List<Node> managed = new ArrayList<>();
-  private final List<MapNode> inline = new ArrayList<>();
+  private final List<Node> inline = new ArrayList<>();
 
   SamRole(String id, Origin origin) {
     this.id = id;
@@ -45,9 +45,19 @@ final class SamRole {
   void inline(String name, Node document, Origin at) {
     String content = Nodes.content(document);
     if (inline.stream()
-        .noneMatch(p -> Nodes.content(p.get("PolicyDocument").orElse(null)).equals(content))) {
-      inline.add(Nodes.map(at).put("PolicyName", name).put("PolicyDocument", document).build());
+        .noneMatch(p -> Nodes.content(Nodes.get(p, "PolicyDocument")).equals(content))) {
+      inline.add(policy(name, document, at));
     }
+  }
+
+  /** {@code {PolicyName: name, PolicyDocument: document}}. */
+  static MapNode policy(String name, Node document, Origin at) {
+    return Nodes.map(at).put("PolicyName", name).put("PolicyDocument", document).build();
+  }
+
+  /** Adds an inline policy entry as written, such as an {@code Fn::If} around whole policies. */
+  void inlineEntry(Node entry) {
+    inline.add(entry);
   }
 
   /** An inline policy as SAM writes it: {@code {Statement: [statements]}}. */

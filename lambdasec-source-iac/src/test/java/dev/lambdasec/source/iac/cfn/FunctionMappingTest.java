@@ -1,6 +1,7 @@
 package dev.lambdasec.source.iac.cfn;
 
 import static dev.lambdasec.source.iac.Fixtures.app;
+import static dev.lambdasec.source.iac.Fixtures.assertJsonParity;
 import static dev.lambdasec.source.iac.Fixtures.entry;
 import static dev.lambdasec.source.iac.Fixtures.get;
 import static dev.lambdasec.source.iac.Fixtures.pos;
@@ -270,5 +271,10 @@ class FunctionMappingTest {
                   Role: !Sub arn:aws:iam::${AWS::AccountId}:role/worker
             """);
     assertThat(get(app, LambdaFunction.class, "Fn").role().get()).isEqualTo(to("Role"));
+  }
+
+  @Test
+  void jsonGivesTheSameModel() {
+    assertJsonParity(FULL);
   }
 }

@@ -1,6 +1,7 @@
 package dev.lambdasec.source.iac.cfn;
 
 import static dev.lambdasec.source.iac.Fixtures.app;
+import static dev.lambdasec.source.iac.Fixtures.assertJsonParity;
 import static dev.lambdasec.source.iac.Fixtures.at;
 import static dev.lambdasec.source.iac.Fixtures.get;
 import static dev.lambdasec.source.iac.Fixtures.pos;
@@ -143,5 +144,10 @@ class IamMappingTest {
     assertThat(role.inlinePolicies()).hasSize(1);
     assertThat(role.inlinePolicies().getFirst().name()).isEqualTo("Policies/0");
     assertThat(role.inlinePolicies().getFirst().document()).isInstanceOf(Node.Unresolved.class);
+  }
+
+  @Test
+  void jsonGivesTheSameModel() {
+    assertJsonParity(TEMPLATE);
   }
 }

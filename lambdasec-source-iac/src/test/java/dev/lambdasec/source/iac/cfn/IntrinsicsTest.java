@@ -98,7 +98,8 @@ class IntrinsicsTest {
       Template template = Template.of("t.yaml", root, new Notes("t.yaml"));
       Set<String> ids =
           template.resources().stream().map(TemplateResource::id).collect(Collectors.toSet());
-      intrinsics = Intrinsics.of(template, overrides, ids);
+      intrinsics =
+          Intrinsics.of(template, overrides, ids, new NodeBudget(NodeBudget.DEFAULT_LIMIT));
     }
 
     @Nullable Node eval(String key) {

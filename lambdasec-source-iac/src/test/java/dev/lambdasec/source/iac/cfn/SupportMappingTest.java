@@ -1,6 +1,7 @@
 package dev.lambdasec.source.iac.cfn;
 
 import static dev.lambdasec.source.iac.Fixtures.app;
+import static dev.lambdasec.source.iac.Fixtures.assertJsonParity;
 import static dev.lambdasec.source.iac.Fixtures.get;
 import static dev.lambdasec.source.iac.Fixtures.pos;
 import static dev.lambdasec.source.iac.Fixtures.to;
@@ -18,47 +19,120 @@ import dev.lambdasec.model.Value;
 import org.junit.jupiter.api.Test;
 
 class SupportMappingTest {
+  private static final String SUPPORT =
+      """
+      Resources:
+        Key:
+          Type: AWS::KMS::Key
+          Properties:
+            EnableKeyRotation: true
+            KeyPolicy:
+              Statement:
+                - {Effect: Allow, Principal: {AWS: "*"}, Action: "kms:*", Resource: "*"}
+        DefaultKey:
+          Type: AWS::KMS::Key
+        Group:
+          Type: AWS::Logs::LogGroup
+          Properties:
+            LogGroupName: /aws/lambda/worker
+            RetentionInDays: 30
+            KmsKeyId: !GetAtt Key.Arn
+        Forever:
+          Type: AWS::Logs::LogGroup
+        Layer:
+          Type: AWS::Lambda::LayerVersion
+          Properties:
+            LayerName: shared
+        Signing:
+          Type: AWS::Lambda::CodeSigningConfig
+          Properties:
+            AllowedPublishers:
+              SigningProfileVersionArns: [arn:aws:signer:us-east-1:123456789012:/signing-profiles/p/1]
+            CodeSigningPolicies:
+              UntrustedArtifactOnDeployment: Enforce
+        LooseSigning:
+          Type: AWS::Lambda::CodeSigningConfig
+          Properties:
+            AllowedPublishers:
+              SigningProfileVersionArns: [arn:aws:signer:us-east-1:123456789012:/signing-profiles/p/1]
+      """;
+
+  private static final String NETWORK =
+      """
+      Resources:
+        SubnetA:
+          Type: AWS::EC2::Subnet
+          Properties:
+            AvailabilityZone: !Select [0, !GetAZs ""]
+        SubnetB:
+          Type: AWS::EC2::Subnet
+          Properties:
+            AvailabilityZone: !Select [1, !GetAZs ""]
+        Fixed:
+          Type: AWS::EC2::Subnet
+          Properties:
+            AvailabilityZone: eu-west-1a
+        Anywhere:
+          Type: AWS::EC2::Subnet
+        OpenByDefault:
+          Type: AWS::EC2::SecurityGroup
+          Properties:
+            GroupDescription: default egress
+        Restricted:
+          Type: AWS::EC2::SecurityGroup
+          Properties:
+            GroupDescription: https only
+            SecurityGroupEgress:
+              - {IpProtocol: tcp, FromPort: 443, ToPort: 443, CidrIp: 10.0.0.0/8}
+              - {IpProtocol: tcp, FromPort: 443, ToPort: 443, CidrIpv6: "::/0"}
+        ExtraEgress:
+          Type: AWS::EC2::SecurityGroupEgress
+          Properties:
+            GroupId: !Ref Restricted
+            IpProtocol: "-1"
+            CidrIp: 0.0.0.0/0
+      """;
+
+  private static final String TRAILS =
+      """
+      Resources:
+        Basic:
+          Type: AWS::CloudTrail::Trail
+          Properties:
+            IsLogging: true
+            S3BucketName: logs
+        Full:
+          Type: AWS::CloudTrail::Trail
+          Properties:
+            IsLogging: true
+            IsMultiRegionTrail: true
+            EnableLogFileValidation: true
+            KMSKeyId: arn:aws:kms:us-east-1:123456789012:key/abc
+            EventSelectors:
+              - DataResources:
+                  - Type: AWS::Lambda::Function
+                    Values: ["arn:aws:lambda"]
+        Advanced:
+          Type: AWS::CloudTrail::Trail
+          Properties:
+            IsLogging: true
+            AdvancedEventSelectors:
+              - FieldSelectors:
+                  - {Field: eventCategory, Equals: [Data]}
+                  - {Field: resources.type, Equals: [AWS::Lambda::Function]}
+        S3Only:
+          Type: AWS::CloudTrail::Trail
+          Properties:
+            IsLogging: false
+            EventSelectors:
+              - DataResources:
+                  - Type: AWS::S3::Object
+                    Values: ["arn:aws:s3"]
+      """;
 
   @Test
   void mapsSupportingResources() {
-    Application app =
-        app(
-            """
-            Resources:
-              Key:
-                Type: AWS::KMS::Key
-                Properties:
-                  EnableKeyRotation: true
-                  KeyPolicy:
-                    Statement:
-                      - {Effect: Allow, Principal: {AWS: "*"}, Action: "kms:*", Resource: "*"}
-              DefaultKey:
-                Type: AWS::KMS::Key
-              Group:
-                Type: AWS::Logs::LogGroup
-                Properties:
-                  LogGroupName: /aws/lambda/worker
-                  RetentionInDays: 30
-                  KmsKeyId: !GetAtt Key.Arn
-              Forever:
-                Type: AWS::Logs::LogGroup
-              Layer:
-                Type: AWS::Lambda::LayerVersion
-                Properties:
-                  LayerName: shared
-              Signing:
-                Type: AWS::Lambda::CodeSigningConfig
-                Properties:
-                  AllowedPublishers:
-                    SigningProfileVersionArns: [arn:aws:signer:us-east-1:123456789012:/signing-profiles/p/1]
-                  CodeSigningPolicies:
-                    UntrustedArtifactOnDeployment: Enforce
-              LooseSigning:
-                Type: AWS::Lambda::CodeSigningConfig
-                Properties:
-                  AllowedPublishers:
-                    SigningProfileVersionArns: [arn:aws:signer:us-east-1:123456789012:/signing-profiles/p/1]
-            """);
+    Application app = app(SUPPORT);
     KmsKey key = get(app, KmsKey.class, "Key");
     assertThat(key.rotationEnabled().get()).isTrue();
     assertThat(key.keyPolicy().get().name()).isEqualTo("KeyPolicy");
@@ -83,42 +157,7 @@ class SupportMappingTest {
 
   @Test
   void mapsNetworkResources() {
-    Application app =
-        app(
-            """
-            Resources:
-              SubnetA:
-                Type: AWS::EC2::Subnet
-                Properties:
-                  AvailabilityZone: !Select [0, !GetAZs ""]
-              SubnetB:
-                Type: AWS::EC2::Subnet
-                Properties:
-                  AvailabilityZone: !Select [1, !GetAZs ""]
-              Fixed:
-                Type: AWS::EC2::Subnet
-                Properties:
-                  AvailabilityZone: eu-west-1a
-              Anywhere:
-                Type: AWS::EC2::Subnet
-              OpenByDefault:
-                Type: AWS::EC2::SecurityGroup
-                Properties:
-                  GroupDescription: default egress
-              Restricted:
-                Type: AWS::EC2::SecurityGroup
-                Properties:
-                  GroupDescription: https only
-                  SecurityGroupEgress:
-                    - {IpProtocol: tcp, FromPort: 443, ToPort: 443, CidrIp: 10.0.0.0/8}
-                    - {IpProtocol: tcp, FromPort: 443, ToPort: 443, CidrIpv6: "::/0"}
-              ExtraEgress:
-                Type: AWS::EC2::SecurityGroupEgress
-                Properties:
-                  GroupId: !Ref Restricted
-                  IpProtocol: "-1"
-                  CidrIp: 0.0.0.0/0
-            """);
+    Application app = app(NETWORK);
     Subnet a = get(app, Subnet.class, "SubnetA");
     assertThat(a.availabilityZone())
         .isEqualTo(Value.set("${AWS::AZ.0}", a.availabilityZone().origin()));
@@ -135,43 +174,7 @@ class SupportMappingTest {
 
   @Test
   void mapsTrails() {
-    Application app =
-        app(
-            """
-            Resources:
-              Basic:
-                Type: AWS::CloudTrail::Trail
-                Properties:
-                  IsLogging: true
-                  S3BucketName: logs
-              Full:
-                Type: AWS::CloudTrail::Trail
-                Properties:
-                  IsLogging: true
-                  IsMultiRegionTrail: true
-                  EnableLogFileValidation: true
-                  KMSKeyId: arn:aws:kms:us-east-1:123456789012:key/abc
-                  EventSelectors:
-                    - DataResources:
-                        - Type: AWS::Lambda::Function
-                          Values: ["arn:aws:lambda"]
-              Advanced:
-                Type: AWS::CloudTrail::Trail
-                Properties:
-                  IsLogging: true
-                  AdvancedEventSelectors:
-                    - FieldSelectors:
-                        - {Field: eventCategory, Equals: [Data]}
-                        - {Field: resources.type, Equals: [AWS::Lambda::Function]}
-              S3Only:
-                Type: AWS::CloudTrail::Trail
-                Properties:
-                  IsLogging: false
-                  EventSelectors:
-                    - DataResources:
-                        - Type: AWS::S3::Object
-                          Values: ["arn:aws:s3"]
-            """);
+    Application app = app(TRAILS);
     Trail basic = get(app, Trail.class, "Basic");
     assertThat(basic.multiRegion()).isEqualTo(Value.defaulted(false, basic.origin()));
     assertThat(basic.logFileValidation()).isEqualTo(Value.defaulted(false, basic.origin()));
@@ -189,5 +192,12 @@ class SupportMappingTest {
     assertThat(s3.lambdaDataEvents().get()).isFalse();
     assertThat(s3.lambdaDataEvents().isSet()).isTrue();
     assertThat(s3.logging().get()).isFalse();
+  }
+
+  @Test
+  void jsonGivesTheSameModel() {
+    assertJsonParity(SUPPORT);
+    assertJsonParity(NETWORK);
+    assertJsonParity(TRAILS);
   }
 }

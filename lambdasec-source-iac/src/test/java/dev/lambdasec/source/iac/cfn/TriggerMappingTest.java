@@ -219,6 +219,23 @@ class TriggerMappingTest {
                     Properties:
                       FunctionName: !Ref Fn
                       EventSourceArn: arn:aws:dynamodb:us-east-1:123456789012:table/t/stream/1
+                  FromCluster:
+                    Type: AWS::Lambda::EventSourceMapping
+                    Properties:
+                      FunctionName: !Ref Fn
+                      EventSourceArn: !ImportValue cluster-arn
+                      Topics: [orders]
+                  FromBroker:
+                    Type: AWS::Lambda::EventSourceMapping
+                    Properties:
+                      FunctionName: !Ref Fn
+                      EventSourceArn: !ImportValue broker-arn
+                      Queues: [orders]
+                  FromUnknown:
+                    Type: AWS::Lambda::EventSourceMapping
+                    Properties:
+                      FunctionName: !Ref Fn
+                      EventSourceArn: !ImportValue something
                 """);
     EventSourceMapping queue = get(app, EventSourceMapping.class, "FromQueue");
     assertThat(queue.function().get()).isEqualTo(to("Fn"));

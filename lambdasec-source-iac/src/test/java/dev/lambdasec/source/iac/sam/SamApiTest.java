@@ -1,6 +1,7 @@
 package dev.lambdasec.source.iac.sam;
 
 import static dev.lambdasec.source.iac.Fixtures.app;
+import static dev.lambdasec.source.iac.Fixtures.assertJsonParity;
 import static dev.lambdasec.source.iac.Fixtures.at;
 import static dev.lambdasec.source.iac.Fixtures.get;
 import static dev.lambdasec.source.iac.Fixtures.pos;
@@ -268,6 +269,7 @@ class SamApiTest {
             Transform: AWS::Serverless-2016-10-31
             Globals:
               Api:
+                OpenApiVersion: "3.0.1"
                 EndpointConfiguration: REGIONAL
                 Auth:
                   DefaultAuthorizer: AWS_IAM
@@ -293,8 +295,8 @@ class SamApiTest {
     assertThat(api.accessLogging().get()).isTrue();
     ApiRoute route = get(app, ApiRoute.class, "ServerlessRestApi POST /api/convert");
     assertThat(route.authorizationType().get()).isEqualTo("AWS_IAM");
-    assertThat(pos(route.authorizationType())).isEqualTo("6:26");
-    assertThat(route.origin().line()).isEqualTo(17);
+    assertThat(pos(route.authorizationType())).isEqualTo("7:26");
+    assertThat(route.origin().line()).isEqualTo(18);
     assertThat(get(app, Permission.class, "FnConvertPermissionProd").target().get())
         .isEqualTo(to("Fn"));
   }
@@ -487,5 +489,82 @@ class SamApiTest {
     assertThat(items.meta().definedBy()).isNull();
     assertThat(get(app, Permission.class, "FnOtherPermissionprod").target().get())
         .isEqualTo(to("Fn"));
+  }
+
+  @Test
+  void jsonGivesTheSameModel() {
+    assertJsonParity(REST);
+    assertJsonParity(HTTP);
+  }
+
+  @Test
+  void resourcePolicyShorthandsAreWrittenAsSamWritesThem() {
+    Application app =
+        app(
+            """
+            Transform: AWS::Serverless-2016-10-31
+            Resources:
+              Api:
+                Type: AWS::Serverless::Api
+                Properties:
+                  StageName: prod
+                  Auth:
+                    ResourcePolicy:
+                      AwsAccountWhitelist: ["111122223333"]
+                      IpRangeBlacklist: ["10.0.0.0/8"]
+                      SourceVpcWhitelist: [vpc-1, vpce-2]
+                      CustomStatements:
+                        - Effect: Allow
+                          Principal: "*"
+                          Action: execute-api:Invoke
+                          Resource: execute-api:/*
+              Fn:
+                Type: AWS::Serverless::Function
+                Properties:
+                  Runtime: python3.12
+                  Handler: app.handler
+                  InlineCode: x
+                  Events:
+                    Get:
+                      Type: Api
+                      Properties: {RestApiId: !Ref Api, Path: "/items/{id}", Method: get}
+            """);
+    Api api = get(app, Api.class, "Api");
+    Node statements = at(api.resourcePolicy().get().document(), "Statement");
+    assertThat(((Node.ListNode) statements).items())
+        .extracting(
+            st -> Nodes.text(at(st, "Effect")).orElseThrow(),
+            st -> Nodes.content(Nodes.get(st, "Principal")),
+            st -> Nodes.content(Nodes.get(st, "Condition")))
+        .containsExactly(
+            tuple("Allow", "{AWS=[STRING:111122223333,],}", "null"),
+            tuple("Allow", "STRING:*", "null"),
+            tuple("Deny", "STRING:*", "{IpAddress={aws:SourceIp=[STRING:10.0.0.0/8,],},}"),
+            tuple(
+                "Deny",
+                "STRING:*",
+                "{StringNotEquals={aws:SourceVpc=[STRING:vpc-1,],aws:SourceVpce=[STRING:vpce-2,],},}"),
+            tuple("Allow", "STRING:*", "null"));
+    Node first = ((Node.ListNode) statements).items().getFirst();
+    assertThat(Nodes.content(at(first, "Resource")))
+        .isEqualTo("[STRING:execute-api:/prod/GET/items/*,]");
+  }
+
+  @Test
+  void samsExtraStageHasNoAccessLogsUnlessOpenApiVersionIsSet() {
+    Application app =
+        app(
+            """
+            Transform: AWS::Serverless-2016-10-31
+            Resources:
+              Api:
+                Type: AWS::Serverless::Api
+                Properties:
+                  StageName: prod
+                  AccessLogSetting:
+                    DestinationArn: arn:aws:logs:us-east-1:123456789012:log-group:api
+            """);
+    Api api = get(app, Api.class, "Api");
+    assertThat(api.accessLogging()).isEqualTo(Value.defaulted(false, api.origin()));
   }
 }

@@ -1,6 +1,7 @@
 package dev.lambdasec.source.iac.sam;
 
 import static dev.lambdasec.source.iac.Fixtures.app;
+import static dev.lambdasec.source.iac.Fixtures.assertJsonParity;
 import static dev.lambdasec.source.iac.Fixtures.at;
 import static dev.lambdasec.source.iac.Fixtures.get;
 import static dev.lambdasec.source.iac.Fixtures.to;
@@ -273,5 +274,10 @@ class SamEventsTest {
     assertThat(Nodes.content(at(role.inlinePolicies().get(1).document(), "Statement")))
         .isEqualTo(
             "[{Action=STRING:sqs:SendMessage,Effect=STRING:Allow,Resource=ref:${Queue.Arn},},]");
+  }
+
+  @Test
+  void jsonGivesTheSameModel() {
+    assertJsonParity(TEMPLATE);
   }
 }

@@ -13,6 +13,7 @@ import dev.lambdasec.model.InputError;
 import dev.lambdasec.model.LambdaFunction;
 import dev.lambdasec.model.Layer;
 import dev.lambdasec.model.Node;
+import dev.lambdasec.model.Permission;
 import dev.lambdasec.model.PolicyDocument;
 import dev.lambdasec.model.Ref;
 import dev.lambdasec.model.Role;
@@ -167,7 +168,7 @@ class SamFunctionTest {
         .containsExactly("DeadLetterQueuePolicy");
     assertThat(Nodes.content(statements(role.inlinePolicies().getFirst())))
         .isEqualTo(
-            "[{Action=STRING:sns:Publish,Effect=STRING:Allow,Resource=STRING:arn:aws:sns:us-east-1:123456789012:dlq,},]");
+            "[{Action=STRING:sns:Publish,Resource=STRING:arn:aws:sns:us-east-1:123456789012:dlq,Effect=STRING:Allow,},]");
     assertThat(role.tags().get()).containsOnlyKeys("lambda:createdBy", "team");
     Role imageRole = get(app, Role.class, "ImageRole");
     assertThat(managed(imageRole)).containsExactly(Ref.literal(BASIC_EXECUTION));
@@ -281,9 +282,22 @@ class SamFunctionTest {
                       OnSuccess:
                         Type: Lambda
                         Destination: arn:aws:lambda:us-east-1:123456789012:function:next
+              ViaAlias:
+                Type: AWS::Lambda::Permission
+                Properties:
+                  FunctionName: !Ref Fn.Alias
+                  Action: lambda:InvokeFunction
+                  Principal: events.amazonaws.com
+                  SourceArn: !Sub "arn:aws:events:${AWS::Region}:${AWS::AccountId}:rule/${Fn.Alias}"
             """);
     LambdaFunction fn = get(app, LambdaFunction.class, "Fn");
     assertThat(fn.onFailureDestination().get()).isEqualTo(to("FnEventInvokeConfigOnFailureQueue"));
+    Permission viaAlias = get(app, Permission.class, "ViaAlias");
+    assertThat(viaAlias.target().get()).isEqualTo(to("Fn"));
+    Node statement = ((Node.ListNode) statements(viaAlias.policy())).items().getFirst();
+    assertThat(Nodes.content(at(statement, "Resource"))).isEqualTo("ref:${FnAliaslive}");
+    assertThat(Nodes.text(at(statement, "Condition", "ArnLike", "AWS:SourceArn")))
+        .contains("arn:aws:events:${AWS::Region}:${AWS::AccountId}:rule/${FnAliaslive}");
     Role role = get(app, Role.class, "FnRole");
     assertThat(role.inlinePolicies())
         .extracting(PolicyDocument::name)
@@ -338,5 +352,54 @@ class SamFunctionTest {
     assertThat(result.errors())
         .extracting(InputError::message)
         .anyMatch(m -> m.contains("without Transform"));
+  }
+
+  @Test
+  void conditionalPoliciesFollowTheirCondition() {
+    Application app =
+        app(
+            """
+            Transform: AWS::Serverless-2016-10-31
+            Parameters:
+              Env:
+                Type: String
+                Default: prod
+            Conditions:
+              IsProd: !Equals [!Ref Env, prod]
+              InUsEast: !Equals [!Ref AWS::Region, us-east-1]
+            Resources:
+              Fn:
+                Type: AWS::Serverless::Function
+                Properties:
+                  Runtime: python3.12
+                  Handler: app.handler
+                  InlineCode: x
+                  Policies:
+                    - !If [IsProd, AmazonDynamoDBReadOnlyAccess, !Ref AWS::NoValue]
+                    - !If [IsProd, {SQSPollerPolicy: {QueueName: jobs}}, !Ref AWS::NoValue]
+                    - !If [InUsEast, {Statement: [{Effect: Allow, Action: "s3:*", Resource: "*"}]}, !Ref AWS::NoValue]
+                    - !If [IsProd, !Ref AWS::NoValue, {Statement: [{Effect: Allow, Action: "*", Resource: "*"}]}]
+            """);
+    Role role = get(app, Role.class, "FnRole");
+    assertThat(managed(role))
+        .containsExactly(
+            Ref.literal(BASIC_EXECUTION),
+            Ref.literal("arn:aws:iam::aws:policy/AmazonDynamoDBReadOnlyAccess"));
+    // An unknown condition leaves the whole policy entry unknown, its name included.
+    assertThat(role.inlinePolicies())
+        .extracting(PolicyDocument::name)
+        .containsExactly("FnRolePolicy1", "Policies/1");
+    assertThat(
+            Nodes.text(
+                at(
+                    ((Node.ListNode) statements(role.inlinePolicies().getFirst()))
+                        .items()
+                        .getFirst(),
+                    "Resource")))
+        .contains("arn:aws:sqs:${AWS::Region}:${AWS::AccountId}:jobs");
+    assertThat(role.inlinePolicies().get(1).document()).isInstanceOf(Node.Unresolved.class);
+    assertThat(((Node.Unresolved) role.inlinePolicies().get(1).document()).reason())
+        .isEqualTo("depends on condition InUsEast");
+    assertThat(role.inlinePolicies()).hasSize(2);
   }
 }
