@@ -56,7 +56,8 @@ final class QualityTable {
     byOrigin.forEach((c, t) -> row(out, c, t));
     Map<String, Tally> byFormat = new TreeMap<>();
     for (Outcome o : covered) {
-      byFormat.merge("covered, " + format(o.label().file()), new Tally(0, 0, 0, 0).plus(o), QualityTable::sum);
+      byFormat.merge(
+          "covered, " + format(o.label().file()), new Tally(0, 0, 0, 0).plus(o), QualityTable::sum);
     }
     byFormat.forEach((c, t) -> row(out, c, t));
     row(out, "OVERALL (covered categories)", tally(covered));
@@ -86,7 +87,10 @@ final class QualityTable {
     if (name.startsWith("serverless.")) {
       return "Serverless Framework";
     }
-    if (name.endsWith(".py") || name.endsWith(".js") || name.endsWith(".go") || name.endsWith(".json") && name.equals("package.json")) {
+    if (name.endsWith(".py")
+        || name.endsWith(".js")
+        || name.endsWith(".go")
+        || name.endsWith(".json") && name.equals("package.json")) {
       return "code and packages";
     }
     return "CloudFormation/SAM";

@@ -3,7 +3,8 @@ package dev.lambdasec.model;
 /**
  * A poll-based trigger (SQS, Kinesis, DynamoDB Streams, Kafka, MQ).
  *
- * @param sourceType {@code sqs}, {@code kinesis}, {@code dynamodb}, {@code kafka} or {@code mq}
+ * @param sourceType {@code sqs}, {@code kinesis}, {@code dynamodb}, {@code kafka}, {@code mq} or
+ *     {@code documentdb}
  * @param onFailureDestination destination for records that failed (streams), absent when none
  */
 public record EventSourceMapping(

@@ -10,6 +10,7 @@ import java.util.Map;
  * @param arn the function ARN when known (live account)
  * @param runtime runtime id such as {@code python3.12}; absent for container images
  * @param packageType {@code Zip} or {@code Image}
+ * @param architectures instruction set architectures, {@code x86_64} by default
  * @param environment environment variables by name
  * @param kmsKey customer-managed key that encrypts the environment; absent means the AWS managed
  *     key
@@ -32,6 +33,7 @@ public record LambdaFunction(
     Value<String> runtime,
     Value<String> handler,
     Value<String> packageType,
+    Value<List<Value<String>>> architectures,
     Value<Integer> memorySize,
     Value<Integer> timeout,
     Value<Map<String, Value<String>>> environment,
@@ -69,6 +71,7 @@ public record LambdaFunction(
     private Value<String> runtime;
     private Value<String> handler;
     private Value<String> packageType;
+    private Value<List<Value<String>>> architectures;
     private Value<Integer> memorySize;
     private Value<Integer> timeout;
     private Value<Map<String, Value<String>>> environment;
@@ -93,6 +96,7 @@ public record LambdaFunction(
       runtime = Value.absent(o);
       handler = Value.absent(o);
       packageType = Value.defaulted("Zip", o);
+      architectures = Value.defaulted(List.of(Value.defaulted("x86_64", o)), o);
       memorySize = Value.defaulted(128, o);
       timeout = Value.defaulted(3, o);
       environment = Value.defaulted(Map.of(), o);
@@ -116,6 +120,7 @@ public record LambdaFunction(
       runtime = f.runtime();
       handler = f.handler();
       packageType = f.packageType();
+      architectures = f.architectures();
       memorySize = f.memorySize();
       timeout = f.timeout();
       environment = f.environment();
@@ -155,6 +160,11 @@ public record LambdaFunction(
 
     public Builder packageType(Value<String> v) {
       packageType = v;
+      return this;
+    }
+
+    public Builder architectures(Value<List<Value<String>>> v) {
+      architectures = v;
       return this;
     }
 
@@ -241,6 +251,7 @@ public record LambdaFunction(
           runtime,
           handler,
           packageType,
+          architectures,
           memorySize,
           timeout,
           environment,

@@ -5,7 +5,11 @@ package dev.lambdasec.model;
  * source ({@code AWS::Lambda::Permission}, SAM events, {@code aws_lambda_permission}, a live {@code
  * GetPolicy} statement) as the policy statement AWS stores, so one evaluation serves them all.
  *
- * @param target the function, alias or layer version the statement is attached to
+ * @param target the function or layer version the statement is attached to
+ * @param qualifier the alias or version of the function the statement is attached to; absent for
+ *     the unqualified function
  * @param policy a document holding exactly the statement
  */
-public record Permission(Meta meta, Value<Ref> target, PolicyDocument policy) implements Resource {}
+public record Permission(
+    Meta meta, Value<Ref> target, Value<String> qualifier, PolicyDocument policy)
+    implements Resource {}

@@ -6,6 +6,7 @@ import dev.lambdasec.engine.Finding;
 import dev.lambdasec.engine.Report;
 import dev.lambdasec.engine.api.Severity;
 import dev.lambdasec.engine.api.Status;
+import dev.lambdasec.model.InputError;
 import java.util.Collections;
 import java.util.EnumMap;
 import java.util.Map;
@@ -16,6 +17,8 @@ import java.util.Map;
  *
  * @param failedBySeverity every severity, most severe first, with its count of failures
  * @param controls every checklist status with the number of controls in it
+ * @param errors inputs that could not be read, and rules that failed internally
+ * @param notes parts of inputs that were read but not evaluated
  */
 public record ReportSummary(
     int failed,
@@ -23,7 +26,8 @@ public record ReportSummary(
     int unknown,
     Map<Severity, Integer> failedBySeverity,
     Map<ChecklistStatus, Integer> controls,
-    int errors) {
+    int errors,
+    int notes) {
 
   public ReportSummary {
     failedBySeverity = Collections.unmodifiableMap(new EnumMap<>(failedBySeverity));
@@ -55,7 +59,9 @@ public record ReportSummary(
         byStatus.getOrDefault(Status.UNKNOWN, 0),
         bySeverity,
         controls,
-        report.errors().size() + report.ruleErrors().size());
+        (int) report.errors().stream().filter(e -> !e.isNote()).count()
+            + report.ruleErrors().size(),
+        (int) report.errors().stream().filter(InputError::isNote).count());
   }
 
   /** The number of controls in {@code status}. */

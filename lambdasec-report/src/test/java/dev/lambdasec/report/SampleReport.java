@@ -262,7 +262,13 @@ public final class SampleReport {
                 "templates/inventory.yaml",
                 7,
                 3,
-                "Could not parse YAML: a mapping value is not allowed here")),
+                "Could not parse YAML: a mapping value is not allowed here"),
+            InputError.note(
+                "templates/orders.yaml",
+                41,
+                7,
+                "API OrdersApi definition is not read: its DefinitionUri is a file outside the"
+                    + " template")),
         List.of(
             new Report.RuleError(
                 "NET-001", "internal error in rule NET-001: java.lang.IllegalStateException")),

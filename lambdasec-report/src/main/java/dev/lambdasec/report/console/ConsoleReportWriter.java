@@ -76,10 +76,17 @@ public final class ConsoleReportWriter implements ReportWriter {
       lines.addAll(details);
       previousHadDetails = !details.isEmpty();
     }
-    if (!report.errors().isEmpty()) {
+    List<InputError> inputErrors = report.errors().stream().filter(e -> !e.isNote()).toList();
+    if (!inputErrors.isEmpty()) {
       lines.add("");
       lines.add(painter.paint("Input errors", Style.BOLD));
-      report.errors().forEach(e -> lines.addAll(error(e)));
+      inputErrors.forEach(e -> lines.addAll(error(e)));
+    }
+    List<InputError> notes = report.errors().stream().filter(InputError::isNote).toList();
+    if (!notes.isEmpty()) {
+      lines.add("");
+      lines.add(painter.paint("Notes (read, but not evaluated)", Style.BOLD));
+      notes.forEach(e -> lines.addAll(error(e)));
     }
     if (!report.ruleErrors().isEmpty()) {
       lines.add("");
@@ -257,6 +264,9 @@ public final class ConsoleReportWriter implements ReportWriter {
             + Inventory.describe(report);
     if (s.errors() > 0) {
       line += " · " + painter.paint(Inventory.count(s.errors(), "error"), Style.RED);
+    }
+    if (s.notes() > 0) {
+      line += " · " + Inventory.count(s.notes(), "note");
     }
     return line;
   }

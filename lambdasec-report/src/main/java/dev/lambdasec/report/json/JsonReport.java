@@ -29,7 +29,8 @@ record JsonReport(
     Summary summary,
     List<JsonFinding> findings,
     List<JsonChecklistEntry> checklist,
-    List<JsonError> errors) {
+    List<JsonError> errors,
+    List<JsonError> notes) {
 
   static JsonReport of(Report report) {
     Report.ToolInfo t = report.tool();
@@ -41,9 +42,10 @@ record JsonReport(
         report.findings().stream().map(JsonFinding::of).toList(),
         report.checklist().stream().map(JsonChecklistEntry::of).toList(),
         Stream.concat(
-                report.errors().stream().map(JsonError::of),
+                report.errors().stream().filter(e -> !e.isNote()).map(JsonError::of),
                 report.ruleErrors().stream().map(JsonError::of))
-            .toList());
+            .toList(),
+        report.errors().stream().filter(InputError::isNote).map(JsonError::of).toList());
   }
 
   record Tool(String name, String version, String informationUri) {}
@@ -61,6 +63,7 @@ record JsonReport(
       Map<Severity, Integer> failedBySeverity,
       Map<ChecklistStatus, Integer> controls,
       int errors,
+      int notes,
       Map<String, Integer> resources) {
     static Summary of(ReportSummary s, Report report) {
       return new Summary(
@@ -70,6 +73,7 @@ record JsonReport(
           s.failedBySeverity(),
           s.controls(),
           s.errors(),
+          s.notes(),
           report.resourceCounts());
     }
   }

@@ -129,7 +129,9 @@ public final class SarifReportWriter implements ReportWriter {
   private static Sarif.Notification notification(InputError e) {
     Origin at = new Origin(e.file(), e.line(), e.column(), null, null);
     return new Sarif.Notification(
-        "error", new Sarif.Message(e.message()), List.of(new Sarif.Location(physical(at), null)));
+        e.isNote() ? "note" : "error",
+        new Sarif.Message(e.message()),
+        List.of(new Sarif.Location(physical(at), null)));
   }
 
   private static Sarif.@Nullable PhysicalLocation physical(Origin origin) {

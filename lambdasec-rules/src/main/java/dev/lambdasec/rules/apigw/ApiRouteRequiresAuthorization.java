@@ -75,7 +75,11 @@ public final class ApiRouteRequiresAuthorization implements Rule {
                         + route.integration().known().map(r -> r.display()).orElse("its backend"));
         Verdict verdict =
             new Verdict(
-                Status.FAIL, Subject.of(route), route.authorizationType().origin(), message, null,
+                Status.FAIL,
+                Subject.of(route),
+                route.authorizationType().origin(),
+                message,
+                null,
                 Map.of());
         // An API key at least keeps anonymous callers out: graded one step lower.
         out.add(apiKey ? verdict.withSeverity(Severity.MEDIUM) : verdict);

@@ -44,6 +44,10 @@ final class FunctionMapper {
         .runtime(slots.string(r.get("Runtime"), o, null))
         .handler(slots.string(r.get("Handler"), o, null))
         .packageType(slots.string(r.get("PackageType"), o, "Zip"))
+        .architectures(
+            r.get("Architectures") == null
+                ? Value.defaulted(List.of(Value.defaulted("x86_64", o)), o)
+                : slots.strings(r.get("Architectures"), o))
         .memorySize(slots.integer(r.get("MemorySize"), o, 128))
         .timeout(slots.integer(r.get("Timeout"), o, 3))
         .environment(slots.stringMap(r.get("Environment", "Variables"), o))

@@ -76,7 +76,7 @@ final class IamMapper {
   }
 
   private static Node orUnresolved(@Nullable Node n, Origin origin) {
-    return n != null ? n : new Unresolved("no PolicyDocument", origin);
+    return n != null ? EmbeddedJson.policy(n) : new Unresolved("no PolicyDocument", origin);
   }
 
   Role role(ResolvedResource r) {

@@ -19,7 +19,7 @@ public final class Notes {
 
   /** Records a note at the position of {@code origin}; repeated notes are kept once. */
   public void add(Origin origin, String message) {
-    errors.add(new InputError(file, origin.line(), origin.column(), message));
+    errors.add(InputError.note(file, origin.line(), origin.column(), message));
   }
 
   public List<InputError> errors() {

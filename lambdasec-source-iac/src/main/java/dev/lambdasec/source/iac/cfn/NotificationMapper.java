@@ -18,7 +18,7 @@ import org.jspecify.annotations.Nullable;
 /**
  * Push triggers: services that invoke a function when something happens (S3 notifications, SNS
  * subscriptions, EventBridge rules and schedules, CloudWatch Logs subscriptions, IoT rules, Cognito
- * triggers, Alexa skills).
+ * triggers, Alexa skills, CloudFormation custom resources).
  *
  * <p>Notifications written inside another resource (a bucket's notification configuration, a rule's
  * targets) get the id {@code <ResourceId>.<Property>[i]}; when SAM wrote the item for a function's
@@ -118,7 +118,16 @@ final class NotificationMapper {
       }
       case "AWS::Lambda::Permission" -> alexa(r).ifPresent(out::add);
       default -> {
-        // configures no notification
+        // CloudFormation invokes a custom resource's function asynchronously on stack operations.
+        if (isCustomResource(r.type()) && isFunction(r.get("ServiceToken"))) {
+          out.add(
+              notification(
+                  r.meta(index.scope()),
+                  r.get("ServiceToken"),
+                  "cloudformation",
+                  self(r),
+                  r.origin()));
+        }
       }
     }
     return out;
@@ -181,6 +190,10 @@ final class NotificationMapper {
   private ServiceNotification notification(
       Meta meta, @Nullable Node function, String service, Value<Ref> source, Origin at) {
     return new ServiceNotification(meta, slots.ref(function, at, Kind.FUNCTION), service, source);
+  }
+
+  private static boolean isCustomResource(String type) {
+    return type.startsWith("Custom::") || type.equals("AWS::CloudFormation::CustomResource");
   }
 
   private static boolean isLambdaProtocol(@Nullable Node protocol) {

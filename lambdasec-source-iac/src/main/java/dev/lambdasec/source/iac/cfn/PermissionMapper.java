@@ -7,6 +7,7 @@ import dev.lambdasec.model.Node.Scalar;
 import dev.lambdasec.model.Origin;
 import dev.lambdasec.model.Permission;
 import dev.lambdasec.model.PolicyDocument;
+import dev.lambdasec.model.Value;
 import dev.lambdasec.source.iac.cfn.ResourceIndex.Kind;
 import java.util.regex.Pattern;
 import org.jspecify.annotations.Nullable;
@@ -46,6 +47,7 @@ final class PermissionMapper {
     return new Permission(
         r.meta(index.scope()),
         slots.ref(function, o, Kind.FUNCTION),
+        qualifier(function, o),
         statement(r, principal(r.get("Principal"), o), r.get("Action"), function, condition));
   }
 
@@ -60,7 +62,32 @@ final class PermissionMapper {
     return new Permission(
         r.meta(index.scope()),
         slots.ref(layer, o, Kind.ANY),
+        Value.absent(o),
         statement(r, principal(r.get("Principal"), o), r.get("Action"), layer, condition));
+  }
+
+  /**
+   * The alias or version a permission's {@code FunctionName} names: a reference to an {@code
+   * AWS::Lambda::Alias}, a qualified ARN ({@code arn:aws:lambda:r:a:function:f:live}) or {@code
+   * f:live}; absent for the unqualified function.
+   */
+  private Value<String> qualifier(@Nullable Node function, Origin o) {
+    if (function instanceof Node.Reference ref) {
+      return index
+          .qualifier(ref.target())
+          .map(q -> Value.set(q, ref.origin()))
+          .orElseGet(() -> Value.absent(o));
+    }
+    if (function instanceof Node.Scalar s && s.text() != null) {
+      String[] parts = s.text().split(":");
+      if (s.text().startsWith("arn:") && parts.length == 8) {
+        return Value.set(parts[7], s.origin());
+      }
+      if (!s.text().startsWith("arn:") && parts.length == 2) {
+        return Value.set(parts[1], s.origin());
+      }
+    }
+    return Value.absent(o);
   }
 
   private static PolicyDocument statement(

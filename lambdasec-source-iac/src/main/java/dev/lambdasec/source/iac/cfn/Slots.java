@@ -208,7 +208,7 @@ final class Slots {
     if (n == null || isNull(n)) {
       return Value.absent(resource);
     }
-    return Value.set(new PolicyDocument(name, n), n.origin());
+    return Value.set(new PolicyDocument(name, EmbeddedJson.policy(n)), n.origin());
   }
 
   static String unknown(Reference r) {
