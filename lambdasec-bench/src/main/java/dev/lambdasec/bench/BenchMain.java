@@ -107,8 +107,15 @@ public final class BenchMain {
       }
       RobustnessRun.Result r = new RobustnessRun(Scanner.defaults()).run(corpus);
       out.printf(
-          "robustness: %d files, %d templates, %d input errors, %d crashes (%d ms)%n",
-          r.files(), r.templates(), r.inputErrors(), r.crashes().size(), r.millis());
+          "robustness: %d files scanned one by one: %d templates, %d not infrastructure code,"
+              + " %d malformed (reported with their line), %d notes, %d crashes (%d ms)%n",
+          r.files(),
+          r.templates(),
+          r.notIac(),
+          r.malformed(),
+          r.notes(),
+          r.crashes().size(),
+          r.millis());
       r.crashes().forEach(c -> out.println("  crash: " + c));
       out.flush();
       return r.crashes().isEmpty() ? 0 : 1;

@@ -33,7 +33,9 @@ public final class RobustnessRun {
     }
     long start = System.nanoTime();
     int templates = 0;
-    int inputErrors = 0;
+    int notIac = 0;
+    int malformed = 0;
+    int notes = 0;
     List<String> crashes = new ArrayList<>();
     for (Path file : files) {
       try {
@@ -42,8 +44,12 @@ public final class RobustnessRun {
         for (InputError e : report.errors()) {
           if (e.message().startsWith("internal error")) {
             crashes.add(file + ": " + e.message());
+          } else if (e.isNote()) {
+            notes++;
+          } else if (e.message().startsWith("not a ")) {
+            notIac++;
           } else {
-            inputErrors++;
+            malformed++;
           }
         }
         report.ruleErrors().forEach(e -> crashes.add(file + ": " + e.message()));

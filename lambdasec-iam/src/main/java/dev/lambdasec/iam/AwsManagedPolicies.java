@@ -13,15 +13,16 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.zip.GZIPInputStream;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * The documents of every AWS managed policy (bundled {@code aws-managed-policies.json.gz}, from
- * iam-dataset; see NOTICE) and the risk tiers lambdasec derived for them.
+ * The documents of every AWS managed policy (bundled under {@code data/managed/}, one file per
+ * policy with an index, from iam-dataset; see NOTICE) and the risk tiers lambdasec derived for
+ * them. Documents are read on first use, so a scan pays only for the policies its roles attach.
  */
 public final class AwsManagedPolicies {
 
-  private static final String DOCUMENTS = "/dev/lambdasec/iam/data/aws-managed-policies.json.gz";
+  private static final String DIRECTORY = "/dev/lambdasec/iam/data/managed/";
   private static final String DANGEROUS = "/dev/lambdasec/iam/data/dangerous-managed-policies.csv";
   private static final String WATCHLIST =
       "/dev/lambdasec/iam/data/lambda-role-policy-watchlist.csv";
@@ -37,10 +38,13 @@ public final class AwsManagedPolicies {
    */
   public record Risk(String name, String arn, String tier, String reason) {}
 
-  private final Map<String, Entry> byArn;
-  private final Map<String, Risk> risks;
+  private record Indexed(String name, String arn, boolean deprecated) {}
 
-  private AwsManagedPolicies(Map<String, Entry> byArn, Map<String, Risk> risks) {
+  private final Map<String, Indexed> byArn;
+  private final Map<String, Risk> risks;
+  private final Map<String, Entry> loaded = new ConcurrentHashMap<>();
+
+  private AwsManagedPolicies(Map<String, Indexed> byArn, Map<String, Risk> risks) {
     this.byArn = byArn;
     this.risks = risks;
   }
@@ -55,40 +59,24 @@ public final class AwsManagedPolicies {
 
   private static AwsManagedPolicies load() {
     try {
-      return new AwsManagedPolicies(documents(), risks());
+      Map<String, Indexed> index = new HashMap<>();
+      for (List<String> row : csv(DIRECTORY + "index.csv", 3)) {
+        index.put(
+            row.get(0), new Indexed(row.get(1), row.get(0), Boolean.parseBoolean(row.get(2))));
+      }
+      return new AwsManagedPolicies(Map.copyOf(index), risks());
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
   }
 
-  private static Map<String, Entry> documents() throws IOException {
-    Map<String, Entry> out = new HashMap<>();
-    try (InputStream raw = resource(DOCUMENTS);
-        InputStream in = new GZIPInputStream(raw)) {
-      for (JsonNode p : new ObjectMapper().readTree(in).path("policies")) {
-        String name = p.path("name").asText();
-        String arn =
-            p.path("arn").isTextual() ? p.path("arn").asText() : "arn:aws:iam::aws:policy/" + name;
-        Origin origin = Origin.ofResource(arn);
-        out.put(
-            arn,
-            new Entry(
-                name,
-                arn,
-                p.path("deprecated").asBoolean(false),
-                new PolicyDocument(name, JsonTrees.toNode(p.path("document"), origin))));
-      }
-    }
-    return Map.copyOf(out);
-  }
-
   private static Map<String, Risk> risks() throws IOException {
     Map<String, Risk> out = new HashMap<>();
-    for (List<String> row : csv(DANGEROUS)) {
+    for (List<String> row : csv(DANGEROUS, 9)) {
       // name,arn,tier,deprecated,privesc_method_count,passrole_on_star,pm_on_star,write_on_star,reasons
       out.put(row.get(1), new Risk(row.get(0), row.get(1), row.get(2), row.get(8)));
     }
-    for (List<String> row : csv(WATCHLIST)) {
+    for (List<String> row : csv(WATCHLIST, 8)) {
       // name,arn,version,deprecated,analysis_tier,privesc_methods,passrole_on_star,why
       String arn = row.get(1).split(" ")[0];
       String tier = row.get(4);
@@ -116,16 +104,33 @@ public final class AwsManagedPolicies {
     return in;
   }
 
-  private static List<List<String>> csv(String path) throws IOException {
+  private static List<List<String>> csv(String path, int columns) throws IOException {
     try (InputStream in = resource(path)) {
       List<List<String>> rows = Csv.parse(new String(in.readAllBytes(), StandardCharsets.UTF_8));
-      return rows.subList(1, rows.size()).stream().filter(r -> r.size() > 7).toList();
+      return rows.subList(1, rows.size()).stream().filter(r -> r.size() >= columns).toList();
     }
   }
 
   /** The policy with this ARN; also accepts the {@code arn:aws-*:} partitions. */
   public Optional<Entry> find(String arn) {
-    return Optional.ofNullable(byArn.get(normalize(arn)));
+    Indexed indexed = byArn.get(normalize(arn));
+    return indexed == null
+        ? Optional.empty()
+        : Optional.of(loaded.computeIfAbsent(indexed.arn(), k -> read(indexed)));
+  }
+
+  private static Entry read(Indexed policy) {
+    try (InputStream in = resource(DIRECTORY + policy.name() + ".json")) {
+      JsonNode document = new ObjectMapper().readTree(in);
+      return new Entry(
+          policy.name(),
+          policy.arn(),
+          policy.deprecated(),
+          new PolicyDocument(
+              policy.name(), JsonTrees.toNode(document, Origin.ofResource(policy.arn()))));
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
   }
 
   public Optional<Risk> risk(String arn) {

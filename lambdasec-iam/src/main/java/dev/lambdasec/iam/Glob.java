@@ -30,12 +30,45 @@ public final class Glob {
   }
 
   static Match match(String pattern, String target) {
+    if (pattern.indexOf('$') < 0 && target.indexOf('$') < 0) {
+      return plain(pattern, target) ? Match.YES : Match.NO;
+    }
     List<Token> p = tokens(pattern, true);
     List<Token> t = tokens(target, false);
     if (sure(p, t)) {
       return Match.YES;
     }
     return possible(p, t) ? Match.MAYBE : Match.NO;
+  }
+
+  /**
+   * Wildcard matching without placeholders, the common case: linear, backtracking only to the last
+   * star.
+   */
+  private static boolean plain(String pattern, String target) {
+    int p = 0;
+    int t = 0;
+    int star = -1;
+    int mark = 0;
+    while (t < target.length()) {
+      if (p < pattern.length()
+          && (pattern.charAt(p) == '?' || pattern.charAt(p) == target.charAt(t))) {
+        p++;
+        t++;
+      } else if (p < pattern.length() && pattern.charAt(p) == '*') {
+        star = p++;
+        mark = t;
+      } else if (star >= 0) {
+        p = star + 1;
+        t = ++mark;
+      } else {
+        return false;
+      }
+    }
+    while (p < pattern.length() && pattern.charAt(p) == '*') {
+      p++;
+    }
+    return p == pattern.length();
   }
 
   /** True when {@code text} is only wildcards, such as {@code *} or {@code *:*}. */

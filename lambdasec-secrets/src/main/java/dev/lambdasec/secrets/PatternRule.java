@@ -1,6 +1,5 @@
 package dev.lambdasec.secrets;
 
-import com.google.re2j.Pattern;
 import java.util.List;
 
 /**
@@ -8,7 +7,7 @@ import java.util.List;
  *
  * @param id the gitleaks rule id
  * @param description the gitleaks description, used in messages
- * @param regex the rule's Go RE2 regular expression, compiled with RE2/J
+ * @param regex the rule's Go RE2 regular expression, compiled with RE2/J on first use
  * @param keywords lower-case keywords; the rule only runs when one occurs in the scanned text
  *     (none: always runs)
  * @param minEntropy the Shannon entropy the secret must exceed, or 0 for no threshold
@@ -21,7 +20,7 @@ import java.util.List;
 record PatternRule(
     String id,
     String description,
-    Pattern regex,
+    LazyPattern regex,
     List<String> keywords,
     double minEntropy,
     int secretGroup,
@@ -46,7 +45,7 @@ record PatternRule(
   record Allowlist(
       Target target,
       boolean all,
-      List<Pattern> regexes,
+      List<LazyPattern> regexes,
       List<String> stopwords,
       boolean hasPathCriterion) {
 

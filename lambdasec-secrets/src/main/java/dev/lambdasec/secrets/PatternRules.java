@@ -3,8 +3,6 @@ package dev.lambdasec.secrets;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.google.re2j.Matcher;
-import com.google.re2j.Pattern;
-import com.google.re2j.PatternSyntaxException;
 import dev.lambdasec.secrets.PatternRule.Allowlist;
 import java.io.IOException;
 import java.io.InputStream;
@@ -61,7 +59,7 @@ final class PatternRules {
   private final Set<String> compiledIds;
   private final Map<String, String> skipped;
   private final Map<String, String> excludedFromValues;
-  private final List<Pattern> globalAllowRegexes;
+  private final List<LazyPattern> globalAllowRegexes;
   private final List<String> globalStopwords;
   private final KeywordIndex index;
 
@@ -70,7 +68,7 @@ final class PatternRules {
       Set<String> compiledIds,
       Map<String, String> skipped,
       Map<String, String> excludedFromValues,
-      List<Pattern> globalAllowRegexes,
+      List<LazyPattern> globalAllowRegexes,
       List<String> globalStopwords) {
     this.valueRules = List.copyOf(valueRules);
     this.compiledIds = Set.copyOf(compiledIds);
@@ -103,13 +101,7 @@ final class PatternRules {
         skipped.put(id, DOCUMENTED_SKIPS.getOrDefault(id, "no content regex"));
         continue;
       }
-      PatternRule rule;
-      try {
-        rule = compile(id, r);
-      } catch (PatternSyntaxException e) {
-        skipped.put(id, "does not compile under RE2/J: " + e.getDescription());
-        continue;
-      }
+      PatternRule rule = compile(id, r);
       compiledIds.add(id);
       if (r.hasNonNull("path")) {
         excluded.put(id, "restricted to files whose path matches " + r.get("path").asText());
@@ -123,9 +115,9 @@ final class PatternRules {
       }
     }
     JsonNode global = root.path("globalAllowlist");
-    List<Pattern> globalRegexes = new ArrayList<>();
+    List<LazyPattern> globalRegexes = new ArrayList<>();
     for (JsonNode g : global.path("regexes")) {
-      globalRegexes.add(Pattern.compile(g.asText()));
+      globalRegexes.add(new LazyPattern(g.asText()));
     }
     List<String> globalStopwords = lowerCaseList(global.path("stopwords"));
     return new PatternRules(
@@ -134,17 +126,17 @@ final class PatternRules {
 
   private static PatternRule compile(String id, JsonNode r) {
     String regex = r.get("regex").asText();
-    Pattern pattern = Pattern.compile(regex);
+    LazyPattern pattern = new LazyPattern(regex);
     List<String> keywords = lowerCaseList(r.path("keywords"));
     double entropy = r.path("entropy").asDouble(0);
     int secretGroup = r.path("secretGroup").asInt(0);
     Set<String> ignored = IGNORED_ALLOWLIST_REGEXES.getOrDefault(id, Set.of());
     List<Allowlist> allowlists = new ArrayList<>();
     for (JsonNode a : r.path("allowlists")) {
-      List<Pattern> regexes = new ArrayList<>();
+      List<LazyPattern> regexes = new ArrayList<>();
       for (JsonNode x : a.path("regexes")) {
         if (!ignored.contains(x.asText())) {
-          regexes.add(Pattern.compile(x.asText()));
+          regexes.add(new LazyPattern(x.asText()));
         }
       }
       List<String> stopwords = lowerCaseList(a.path("stopwords"));
@@ -195,12 +187,12 @@ final class PatternRules {
     return out;
   }
 
-  /** Ids of the rules that compiled (including those not run on values). */
+  /** Ids of the rules loaded with a content regex (including those not run on values). */
   Set<String> compiledIds() {
     return compiledIds;
   }
 
-  /** Rules that were not compiled, with the reason. */
+  /** Rules that were not loaded, with the reason. */
   Map<String, String> skipped() {
     return skipped;
   }
@@ -288,7 +280,7 @@ final class PatternRules {
 
   private boolean allowed(PatternRule rule, String secret, String whole, String line) {
     String lowerSecret = secret.toLowerCase(Locale.ROOT);
-    for (Pattern p : globalAllowRegexes) {
+    for (LazyPattern p : globalAllowRegexes) {
       if (p.matcher(secret).find()) {
         return true;
       }
@@ -315,7 +307,7 @@ final class PatternRules {
           case LINE -> line;
         };
     boolean regexHit = false;
-    for (Pattern p : a.regexes()) {
+    for (LazyPattern p : a.regexes()) {
       if (p.matcher(target).find()) {
         regexHit = true;
         break;

@@ -9,8 +9,10 @@ import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.LinkedHashSet;
+import java.util.List;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
 
@@ -45,6 +47,29 @@ class PatternRulesTest {
     Set<String> accounted = new LinkedHashSet<>(rules.compiledIds());
     accounted.addAll(rules.skipped().keySet());
     assertThat(accounted).containsExactlyInAnyOrderElementsOf(ids);
+    // Expressions compile lazily at scan time; prove here that every shipped one compiles.
+    List<String> broken = new ArrayList<>();
+    JsonNode root =
+        new ObjectMapper().readTree(PatternRules.class.getResourceAsStream("gitleaks-rules.json"));
+    for (JsonNode rule : root.path("rules")) {
+      List<String> expressions = new ArrayList<>();
+      if (rule.hasNonNull("regex")) {
+        expressions.add(rule.get("regex").asText());
+      }
+      rule.path("allowlists")
+          .forEach(a -> a.path("regexes").forEach(x -> expressions.add(x.asText())));
+      for (String e : expressions) {
+        try {
+          com.google.re2j.Pattern.compile(e);
+        } catch (com.google.re2j.PatternSyntaxException ex) {
+          broken.add(rule.path("id").asText() + ": " + ex.getDescription());
+        }
+      }
+    }
+    root.path("globalAllowlist")
+        .path("regexes")
+        .forEach(x -> com.google.re2j.Pattern.compile(x.asText()));
+    assertThat(broken).isEmpty();
   }
 
   @Test
@@ -96,7 +121,7 @@ class PatternRulesTest {
     return new PatternRule(
         id,
         id,
-        com.google.re2j.Pattern.compile("x"),
+        new LazyPattern("x"),
         java.util.List.of(keywords),
         0,
         0,

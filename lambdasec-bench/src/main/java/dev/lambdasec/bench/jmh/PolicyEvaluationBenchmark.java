@@ -3,8 +3,6 @@ package dev.lambdasec.bench.jmh;
 import dev.lambdasec.bench.SyntheticTemplate;
 import dev.lambdasec.iam.Decision;
 import dev.lambdasec.iam.Iam;
-import dev.lambdasec.iam.catalog.ActionCatalog;
-import dev.lambdasec.iam.catalog.ActionInfo;
 import dev.lambdasec.model.Application;
 import dev.lambdasec.model.Role;
 import dev.lambdasec.source.iac.IacOptions;
@@ -39,7 +37,6 @@ public class PolicyEvaluationBenchmark {
 
   Application app = Application.empty();
   List<Role> roles = List.of();
-  ActionCatalog catalog = ActionCatalog.bundled();
 
   @Setup
   public void setUp() throws IOException {
@@ -66,10 +63,5 @@ public class PolicyEvaluationBenchmark {
       }
     }
     return allowed;
-  }
-
-  @Benchmark
-  public List<ActionInfo> expandServiceWildcard() {
-    return catalog.expand("s3:Get*");
   }
 }

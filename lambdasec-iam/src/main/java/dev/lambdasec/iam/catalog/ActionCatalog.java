@@ -1,7 +1,8 @@
 package dev.lambdasec.iam.catalog;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonToken;
 import dev.lambdasec.iam.Glob;
 import dev.lambdasec.iam.Match;
 import java.io.IOException;
@@ -10,11 +11,11 @@ import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
-import java.util.Iterator;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.zip.GZIPInputStream;
 
 /**
@@ -27,6 +28,7 @@ public final class ActionCatalog {
 
   private final Map<String, Map<String, ActionInfo>> byService;
   private final String source;
+  private final Map<String, List<ActionInfo>> expansions = new ConcurrentHashMap<>();
 
   private ActionCatalog(Map<String, Map<String, ActionInfo>> byService, String source) {
     this.byService = byService;
@@ -55,46 +57,93 @@ public final class ActionCatalog {
     }
   }
 
-  /** Reads a catalog in the {@code iam-catalog/v1} format. */
+  /**
+   * Reads a catalog in the {@code iam-catalog/v1} format, streaming: only the fields lookups need
+   * are kept (descriptions, ARN formats and condition-key tables are skipped).
+   */
   public static ActionCatalog read(InputStream in, String source) throws IOException {
-    JsonNode root = new ObjectMapper().readTree(in);
-    JsonNode services = root.path("services");
-    if (!services.isObject()) {
-      throw new IOException(source + " is not an iam-catalog document (no services)");
-    }
     Map<String, Map<String, ActionInfo>> byService = new HashMap<>();
-    for (Iterator<Map.Entry<String, JsonNode>> it = services.fields(); it.hasNext(); ) {
-      Map.Entry<String, JsonNode> svc = it.next();
-      String prefix = svc.getKey().toLowerCase(Locale.ROOT);
-      Map<String, ActionInfo> actions = new HashMap<>();
-      for (Iterator<Map.Entry<String, JsonNode>> a = svc.getValue().path("actions").fields();
-          a.hasNext(); ) {
-        Map.Entry<String, JsonNode> action = a.next();
-        List<String> types = new ArrayList<>();
-        for (JsonNode r : action.getValue().path("resources")) {
-          String type = r.path("type").asText("");
-          if (!type.isEmpty()) {
-            types.add(type);
-          }
+    try (JsonParser p = new JsonFactory().createParser(in)) {
+      expect(p.nextToken(), JsonToken.START_OBJECT, source);
+      boolean sawServices = false;
+      while (p.nextToken() == JsonToken.FIELD_NAME) {
+        String field = p.currentName();
+        p.nextToken();
+        if (field.equals("services")) {
+          sawServices = true;
+          readServices(p, byService, source);
+        } else {
+          p.skipChildren();
         }
-        actions.put(
-            action.getKey().toLowerCase(Locale.ROOT),
-            new ActionInfo(
-                prefix,
-                action.getKey(),
-                AccessLevel.parse(action.getValue().path("access").asText("Read")),
-                types));
       }
-      byService.merge(
-          prefix,
-          actions,
-          (x, y) -> {
-            Map<String, ActionInfo> merged = new HashMap<>(x);
-            merged.putAll(y);
-            return merged;
-          });
+      if (!sawServices) {
+        throw new IOException(source + " is not an iam-catalog document (no services)");
+      }
     }
     return new ActionCatalog(Map.copyOf(byService), source);
+  }
+
+  private static void readServices(
+      JsonParser p, Map<String, Map<String, ActionInfo>> byService, String source)
+      throws IOException {
+    expect(p.currentToken(), JsonToken.START_OBJECT, source);
+    while (p.nextToken() == JsonToken.FIELD_NAME) {
+      String prefix = p.currentName().toLowerCase(Locale.ROOT);
+      expect(p.nextToken(), JsonToken.START_OBJECT, source);
+      Map<String, ActionInfo> actions = byService.computeIfAbsent(prefix, k -> new HashMap<>());
+      while (p.nextToken() == JsonToken.FIELD_NAME) {
+        String field = p.currentName();
+        p.nextToken();
+        if (field.equals("actions")) {
+          readActions(p, prefix, actions, source);
+        } else {
+          p.skipChildren();
+        }
+      }
+    }
+  }
+
+  private static void readActions(
+      JsonParser p, String prefix, Map<String, ActionInfo> actions, String source)
+      throws IOException {
+    expect(p.currentToken(), JsonToken.START_OBJECT, source);
+    while (p.nextToken() == JsonToken.FIELD_NAME) {
+      String name = p.currentName();
+      expect(p.nextToken(), JsonToken.START_OBJECT, source);
+      String access = "Read";
+      List<String> types = new ArrayList<>();
+      while (p.nextToken() == JsonToken.FIELD_NAME) {
+        String field = p.currentName();
+        JsonToken value = p.nextToken();
+        if (field.equals("access") && value == JsonToken.VALUE_STRING) {
+          access = p.getText();
+        } else if (field.equals("resources") && value == JsonToken.START_ARRAY) {
+          while (p.nextToken() == JsonToken.START_OBJECT) {
+            while (p.nextToken() == JsonToken.FIELD_NAME) {
+              String f = p.currentName();
+              JsonToken v = p.nextToken();
+              if (f.equals("type") && v == JsonToken.VALUE_STRING && !p.getText().isEmpty()) {
+                types.add(p.getText());
+              } else {
+                p.skipChildren();
+              }
+            }
+          }
+        } else {
+          p.skipChildren();
+        }
+      }
+      actions.put(
+          name.toLowerCase(Locale.ROOT),
+          new ActionInfo(prefix, name, AccessLevel.parse(access), types));
+    }
+  }
+
+  private static void expect(JsonToken actual, JsonToken expected, String source)
+      throws IOException {
+    if (actual != expected) {
+      throw new IOException(source + ": expected " + expected + " but found " + actual);
+    }
   }
 
   public String source() {
@@ -157,7 +206,7 @@ public final class ActionCatalog {
         }
       }
     }
-    return out;
+    return List.copyOf(out);
   }
 
   /** Every action in the catalog. */
