@@ -16,9 +16,23 @@ import java.util.stream.Stream;
  */
 public final class RobustnessRun {
 
-  /** The outcome of the run. */
+  /**
+   * The outcome of the run.
+   *
+   * @param templates inputs recognised as infrastructure code
+   * @param notIac files that are not infrastructure code (sources, docs), refused as such
+   * @param malformed files that look like infrastructure code but could not be read, each reported
+   *     with its line
+   * @param notes parts of templates read but not evaluated
+   */
   public record Result(
-      int files, int templates, int inputErrors, List<String> crashes, long millis) {}
+      int files,
+      int templates,
+      int notIac,
+      int malformed,
+      int notes,
+      List<String> crashes,
+      long millis) {}
 
   private final Scanner scanner;
 
@@ -60,6 +74,12 @@ public final class RobustnessRun {
       }
     }
     return new Result(
-        files.size(), templates, inputErrors, crashes, (System.nanoTime() - start) / 1_000_000);
+        files.size(),
+        templates,
+        notIac,
+        malformed,
+        notes,
+        crashes,
+        (System.nanoTime() - start) / 1_000_000);
   }
 }
