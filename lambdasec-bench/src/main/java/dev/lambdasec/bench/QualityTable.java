@@ -81,7 +81,7 @@ final class QualityTable {
   /** The source format a labelled file is written in, by its name. */
   static String format(String file) {
     String name = file.substring(file.lastIndexOf('/') + 1);
-    if (name.endsWith(".tf") || name.endsWith(".tfvars")) {
+    if (name.endsWith(".tf") || name.endsWith(".tfvars") || file.contains("/terraform/")) {
       return "Terraform";
     }
     if (name.startsWith("serverless.")) {
@@ -90,7 +90,8 @@ final class QualityTable {
     if (name.endsWith(".py")
         || name.endsWith(".js")
         || name.endsWith(".go")
-        || name.endsWith(".json") && name.equals("package.json")) {
+        || name.equals("package.json")
+        || name.equals("METADATA")) {
       return "code and packages";
     }
     return "CloudFormation/SAM";
