@@ -5,7 +5,6 @@ import dev.lambdasec.engine.Report;
 import dev.lambdasec.engine.RuleSet;
 import dev.lambdasec.engine.api.RuleSettings;
 import dev.lambdasec.engine.api.Severity;
-import dev.lambdasec.engine.api.Status;
 import dev.lambdasec.report.Format;
 import dev.lambdasec.report.ReportWriters;
 import dev.lambdasec.report.WriterOptions;
@@ -182,7 +181,7 @@ final class ScanCommand implements Callable<Integer> {
       return false;
     }
     for (Finding f : report.findings()) {
-      if (f.status() == Status.FAIL && f.severity().atLeast(threshold)) {
+      if (f.isActiveFailure() && f.severity().atLeast(threshold)) {
         return true;
       }
     }

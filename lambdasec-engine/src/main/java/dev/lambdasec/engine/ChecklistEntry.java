@@ -6,6 +6,8 @@ import java.util.List;
 /**
  * One checklist control filled in.
  *
+ * @param suppressed failures and unknowns accepted by an inline suppression with a reason; they do
+ *     not make the control NOT_MET
  * @param rules the ids of the rules that serve the control
  */
 public record ChecklistEntry(
@@ -14,6 +16,7 @@ public record ChecklistEntry(
     int failed,
     int passed,
     int unknown,
+    int suppressed,
     List<String> rules) {
 
   public ChecklistEntry {

@@ -11,6 +11,7 @@ import dev.lambdasec.engine.api.Verdict;
 import dev.lambdasec.iam.Iam;
 import dev.lambdasec.model.Application;
 import dev.lambdasec.model.InputError;
+import dev.lambdasec.model.Suppression;
 import dev.lambdasec.secrets.SecretDetector;
 import java.time.Clock;
 import java.time.LocalDate;
@@ -54,6 +55,7 @@ public final class Engine {
     List<Finding> findings = new ArrayList<>();
     List<Report.RuleError> ruleErrors = new ArrayList<>();
     Map<Control, Tally> tallies = new EnumMap<>(Control.class);
+    Suppressions suppressions = new Suppressions(app.suppressions());
     for (LoadedRule rule : rules.rules()) {
       Results out = new Results();
       try {
@@ -65,11 +67,12 @@ public final class Engine {
         continue;
       }
       for (Verdict v : out.verdicts()) {
+        Finding f = toFinding(rule.descriptor(), v, suppressions);
         for (Control c : rule.descriptor().controls()) {
-          tallies.computeIfAbsent(c, k -> new Tally()).count(v.status());
+          tallies.computeIfAbsent(c, k -> new Tally()).count(f);
         }
         if (v.status() != Status.NOT_APPLICABLE) {
-          findings.add(toFinding(rule.descriptor(), v));
+          findings.add(f);
         }
       }
     }
@@ -121,8 +124,12 @@ public final class Engine {
     return counts;
   }
 
-  private static Finding toFinding(RuleDescriptor rule, Verdict v) {
+  private static Finding toFinding(RuleDescriptor rule, Verdict v, Suppressions suppressions) {
     Severity severity = v.severity() != null ? v.severity() : rule.severity();
+    Suppression accepted =
+        v.status() == Status.FAIL || v.status() == Status.UNKNOWN
+            ? suppressions.find(rule.id(), v.subject()).orElse(null)
+            : null;
     return new Finding(
         rule.id(),
         rule.title(),
@@ -133,7 +140,8 @@ public final class Engine {
         v.origin(),
         v.message(),
         Fingerprints.of(rule.id(), v.subject()),
-        v.evidence());
+        v.evidence(),
+        accepted);
   }
 
   private List<ChecklistEntry> checklist(Map<Control, Tally> tallies) {
@@ -146,7 +154,13 @@ public final class Engine {
           .forEach(r -> serving.add(r.id()));
       entries.add(
           new ChecklistEntry(
-              control, t.status(), t.failed, t.passed, t.unknown, List.copyOf(serving)));
+              control,
+              t.status(),
+              t.failed,
+              t.passed,
+              t.unknown,
+              t.suppressed,
+              List.copyOf(serving)));
     }
     return entries;
   }
@@ -155,9 +169,14 @@ public final class Engine {
     int failed;
     int passed;
     int unknown;
+    int suppressed;
 
-    void count(Status s) {
-      switch (s) {
+    void count(Finding f) {
+      if (f.isSuppressed()) {
+        suppressed++;
+        return;
+      }
+      switch (f.status()) {
         case FAIL -> failed++;
         case PASS -> passed++;
         case UNKNOWN -> unknown++;

@@ -5,8 +5,10 @@ import dev.lambdasec.engine.api.Severity;
 import dev.lambdasec.engine.api.Status;
 import dev.lambdasec.engine.api.Subject;
 import dev.lambdasec.model.Origin;
+import dev.lambdasec.model.Suppression;
 import java.util.List;
 import java.util.Map;
+import org.jspecify.annotations.Nullable;
 
 /**
  * A rule verdict as reported: with its effective severity, its controls and a fingerprint that
@@ -22,10 +24,20 @@ public record Finding(
     Origin origin,
     String message,
     String fingerprint,
-    Map<String, String> evidence) {
+    Map<String, String> evidence,
+    @Nullable Suppression suppression) {
 
   public Finding {
     controls = List.copyOf(controls);
     evidence = Map.copyOf(evidence);
+  }
+
+  public boolean isSuppressed() {
+    return suppression != null;
+  }
+
+  /** A failure that counts: FAIL and not suppressed. */
+  public boolean isActiveFailure() {
+    return status == Status.FAIL && suppression == null;
   }
 }

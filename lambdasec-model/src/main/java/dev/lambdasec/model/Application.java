@@ -32,8 +32,11 @@ public final class Application {
   private final List<SecurityGroup> securityGroups;
   private final List<Trail> trails;
   private final List<CodeSigningConfig> codeSigningConfigs;
+  private final List<IamUser> users;
+  private final List<IamGroup> groups;
+  private final List<Suppression> suppressions;
   private final Map<ResourceKey, Resource> byKey = new HashMap<>();
-  private final Map<String, Resource> byLiteral = new HashMap<>();
+  private final Map<String, List<Resource>> byLiteral = new HashMap<>();
 
   private Application(Builder b) {
     sources = List.copyOf(b.sources);
@@ -55,12 +58,15 @@ public final class Application {
     securityGroups = List.copyOf(b.securityGroups);
     trails = List.copyOf(b.trails);
     codeSigningConfigs = List.copyOf(b.codeSigningConfigs);
+    users = List.copyOf(b.users);
+    groups = List.copyOf(b.groups);
+    suppressions = List.copyOf(b.suppressions);
     resources().forEach(this::index);
   }
 
   private void index(Resource r) {
     byKey.putIfAbsent(r.key(), r);
-    identifiers(r).forEach(lit -> byLiteral.putIfAbsent(lit, r));
+    identifiers(r).forEach(lit -> byLiteral.computeIfAbsent(lit, k -> new ArrayList<>()).add(r));
   }
 
   /** ARNs and names under which other resources may refer to {@code r} by literal. */
@@ -69,6 +75,8 @@ public final class Application {
       case LambdaFunction f -> Stream.of(f.arn(), f.name()).flatMap(v -> v.known().stream());
       case Role role -> Stream.of(role.arn()).flatMap(v -> v.known().stream());
       case ManagedPolicy p -> Stream.of(p.arn()).flatMap(v -> v.known().stream());
+      case IamUser u -> Stream.of(u.name()).flatMap(v -> v.known().stream());
+      case IamGroup g -> Stream.of(g.name()).flatMap(v -> v.known().stream());
       case KmsKey k -> Stream.of(k.arn()).flatMap(v -> v.known().stream());
       case Layer l -> Stream.of(l.arn()).flatMap(v -> v.known().stream());
       case LogGroup g -> Stream.of(g.name()).flatMap(v -> v.known().stream());
@@ -104,23 +112,34 @@ public final class Application {
             subnets,
             securityGroups,
             trails,
-            codeSigningConfigs)
+            codeSigningConfigs,
+            users,
+            groups)
         .flatMap(List::stream);
   }
 
   /** The resource a reference points at, when it is part of this application. */
   public Optional<Resource> resolve(Ref ref) {
-    ResourceKey key = ref.key();
-    if (key != null) {
-      return Optional.ofNullable(byKey.get(key));
-    }
-    String literal = ref.literal();
-    return literal == null ? Optional.empty() : Optional.ofNullable(byLiteral.get(literal));
+    return resolve(ref, Resource.class);
   }
 
-  /** The resource of the given type a reference points at. */
+  /**
+   * The resource of the given type a reference points at: by key, or by an ARN or name one of the
+   * application's resources of that type carries.
+   */
   public <T extends Resource> Optional<T> resolve(Ref ref, Class<T> type) {
-    return resolve(ref).filter(type::isInstance).map(type::cast);
+    ResourceKey key = ref.key();
+    if (key != null) {
+      return Optional.ofNullable(byKey.get(key)).filter(type::isInstance).map(type::cast);
+    }
+    String literal = ref.literal();
+    if (literal == null) {
+      return Optional.empty();
+    }
+    return byLiteral.getOrDefault(literal, List.of()).stream()
+        .filter(type::isInstance)
+        .map(type::cast)
+        .findFirst();
   }
 
   /** The resource of the given type a value points at, when the value is known and resolvable. */
@@ -208,6 +227,19 @@ public final class Application {
     return codeSigningConfigs;
   }
 
+  public List<IamUser> users() {
+    return users;
+  }
+
+  public List<IamGroup> groups() {
+    return groups;
+  }
+
+  /** Inline suppressions written in the sources. */
+  public List<Suppression> suppressions() {
+    return suppressions;
+  }
+
   /** Accumulates resources from one or more adapters. */
   public static final class Builder {
     private final List<SourceUnit> sources = new ArrayList<>();
@@ -229,6 +261,9 @@ public final class Application {
     private final List<SecurityGroup> securityGroups = new ArrayList<>();
     private final List<Trail> trails = new ArrayList<>();
     private final List<CodeSigningConfig> codeSigningConfigs = new ArrayList<>();
+    private final List<IamUser> users = new ArrayList<>();
+    private final List<IamGroup> groups = new ArrayList<>();
+    private final List<Suppression> suppressions = new ArrayList<>();
 
     private Builder() {}
 
@@ -258,8 +293,15 @@ public final class Application {
         case SecurityGroup x -> securityGroups.add(x);
         case Trail x -> trails.add(x);
         case CodeSigningConfig x -> codeSigningConfigs.add(x);
+        case IamUser x -> users.add(x);
+        case IamGroup x -> groups.add(x);
         default -> throw new IllegalArgumentException("unknown resource type " + r.getClass());
       }
+      return this;
+    }
+
+    public Builder suppression(Suppression s) {
+      suppressions.add(s);
       return this;
     }
 
@@ -267,6 +309,7 @@ public final class Application {
     public Builder addAll(Application other) {
       sources.addAll(other.sources());
       other.resources().forEach(this::add);
+      suppressions.addAll(other.suppressions());
       return this;
     }
 

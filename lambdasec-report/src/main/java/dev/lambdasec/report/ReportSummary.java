@@ -19,6 +19,8 @@ import java.util.Map;
  * @param controls every checklist status with the number of controls in it
  * @param errors inputs that could not be read, and rules that failed internally
  * @param notes parts of inputs that were read but not evaluated
+ * @param suppressed failures and unknowns accepted by an inline suppression with a reason (not
+ *     counted in {@code failed} or {@code unknown})
  */
 public record ReportSummary(
     int failed,
@@ -27,7 +29,8 @@ public record ReportSummary(
     Map<Severity, Integer> failedBySeverity,
     Map<ChecklistStatus, Integer> controls,
     int errors,
-    int notes) {
+    int notes,
+    int suppressed) {
 
   public ReportSummary {
     failedBySeverity = Collections.unmodifiableMap(new EnumMap<>(failedBySeverity));
@@ -40,7 +43,12 @@ public record ReportSummary(
       bySeverity.put(s, 0);
     }
     Map<Status, Integer> byStatus = new EnumMap<>(Status.class);
+    int suppressed = 0;
     for (Finding f : report.findings()) {
+      if (f.isSuppressed()) {
+        suppressed++;
+        continue;
+      }
       byStatus.merge(f.status(), 1, Integer::sum);
       if (f.status() == Status.FAIL) {
         bySeverity.merge(f.severity(), 1, Integer::sum);
@@ -61,7 +69,8 @@ public record ReportSummary(
         controls,
         (int) report.errors().stream().filter(e -> !e.isNote()).count()
             + report.ruleErrors().size(),
-        (int) report.errors().stream().filter(InputError::isNote).count());
+        (int) report.errors().stream().filter(InputError::isNote).count(),
+        suppressed);
   }
 
   /** The number of controls in {@code status}. */

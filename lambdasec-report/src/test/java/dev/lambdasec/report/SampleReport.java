@@ -319,7 +319,8 @@ public final class SampleReport {
         origin,
         message,
         Fingerprints.of(rule.id(), subject),
-        evidence);
+        evidence,
+        null);
   }
 
   private static ChecklistEntry entry(
@@ -329,6 +330,6 @@ public final class SampleReport {
       int passed,
       int unknown,
       String... rules) {
-    return new ChecklistEntry(control, status, failed, passed, unknown, List.of(rules));
+    return new ChecklistEntry(control, status, failed, passed, unknown, 0, List.of(rules));
   }
 }

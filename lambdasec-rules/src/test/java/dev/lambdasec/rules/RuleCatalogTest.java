@@ -116,12 +116,12 @@ class RuleCatalogTest {
   void everyClaimedSourceHasPassingAndFailingFixtures() {
     List<String> problems = new ArrayList<>();
     for (LoadedRule rule : rules.rules()) {
-      Path cases = RuleFixturesTest.FIXTURES.resolve(rule.id()).resolve("cases.yaml");
-      if (!Files.exists(cases)) {
+      List<FixtureCase> loaded =
+          FixtureLoader.loadAll(rule.id(), RuleFixturesTest.FIXTURES.resolve(rule.id()));
+      if (loaded.isEmpty()) {
         problems.add(rule.id() + ": no fixtures");
         continue;
       }
-      List<FixtureCase> loaded = FixtureLoader.load(rule.id(), cases);
       for (SourceKind s : rule.descriptor().sources()) {
         boolean fails =
             loaded.stream().anyMatch(c -> c.source() == s && !c.expected(Status.FAIL).isEmpty());

@@ -7,7 +7,6 @@ import dev.lambdasec.engine.RuleSet;
 import dev.lambdasec.testkit.FixtureCase;
 import dev.lambdasec.testkit.FixtureLoader;
 import dev.lambdasec.testkit.FixtureRunner;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.stream.Stream;
@@ -36,15 +35,15 @@ class RuleFixturesTest {
   }
 
   private static DynamicNode container(LoadedRule rule) {
-    Path cases = FIXTURES.resolve(rule.id()).resolve("cases.yaml");
-    if (!Files.exists(cases)) {
+    Path folder = FIXTURES.resolve(rule.id());
+    List<FixtureCase> loaded = FixtureLoader.loadAll(rule.id(), folder);
+    if (loaded.isEmpty()) {
       return DynamicTest.dynamicTest(
           rule.id() + " has fixtures",
           () -> {
-            throw new AssertionError("missing " + cases);
+            throw new AssertionError("no cases*.yaml in " + folder);
           });
     }
-    List<FixtureCase> loaded = FixtureLoader.load(rule.id(), cases);
     return DynamicContainer.dynamicContainer(
         rule.id(),
         loaded.stream()

@@ -17,6 +17,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.stream.Stream;
 import org.yaml.snakeyaml.LoaderOptions;
 import org.yaml.snakeyaml.Yaml;
 import org.yaml.snakeyaml.constructor.SafeConstructor;
@@ -45,6 +46,29 @@ public final class FixtureLoader {
   public static final LocalDate DEFAULT_TODAY = LocalDate.of(2026, 11, 22);
 
   private FixtureLoader() {}
+
+  /**
+   * Every case of a rule: all {@code cases*.yaml} files of its fixture folder, in name order (one
+   * file per source format keeps parallel work on formats apart).
+   */
+  public static List<FixtureCase> loadAll(String ruleId, Path folder) {
+    if (!Files.isDirectory(folder)) {
+      return List.of();
+    }
+    try (Stream<Path> files = Files.list(folder)) {
+      List<FixtureCase> out = new ArrayList<>();
+      for (Path f :
+          files
+              .filter(p -> p.getFileName().toString().matches("cases.*\\.ya?ml"))
+              .sorted()
+              .toList()) {
+        out.addAll(load(ruleId, f));
+      }
+      return out;
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
 
   public static List<FixtureCase> load(String ruleId, Path casesYaml) {
     Object root;

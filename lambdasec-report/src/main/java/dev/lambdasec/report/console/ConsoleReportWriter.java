@@ -144,12 +144,12 @@ public final class ConsoleReportWriter implements ReportWriter {
   private List<String> details(ChecklistEntry entry, List<Finding> listed, List<Finding> all) {
     List<String> lines = new ArrayList<>();
     listed.stream()
-        .filter(f -> f.status() == Status.FAIL)
+        .filter(Finding::isActiveFailure)
         .sorted(Comparator.comparing(Finding::severity))
         .forEach(f -> lines.addAll(finding(f)));
     if (options.showPassed()) {
       listed.stream()
-          .filter(f -> f.status() == Status.UNKNOWN)
+          .filter(f -> f.status() == Status.UNKNOWN && !f.isSuppressed())
           .forEach(f -> lines.addAll(finding(f)));
       listed.stream().filter(f -> f.status() == Status.PASS).forEach(f -> lines.addAll(finding(f)));
     } else if (entry.unknown() > 0) {
@@ -264,6 +264,9 @@ public final class ConsoleReportWriter implements ReportWriter {
             + Inventory.describe(report);
     if (s.errors() > 0) {
       line += " · " + painter.paint(Inventory.count(s.errors(), "error"), Style.RED);
+    }
+    if (s.suppressed() > 0) {
+      line += " · " + s.suppressed() + " suppressed";
     }
     if (s.notes() > 0) {
       line += " · " + Inventory.count(s.notes(), "note");

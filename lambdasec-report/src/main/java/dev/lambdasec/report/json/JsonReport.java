@@ -14,6 +14,7 @@ import dev.lambdasec.model.InputError;
 import dev.lambdasec.model.Origin;
 import dev.lambdasec.model.SourceKind;
 import dev.lambdasec.model.SourceUnit;
+import dev.lambdasec.model.Suppression;
 import dev.lambdasec.report.ReportSummary;
 import java.util.List;
 import java.util.Map;
@@ -64,6 +65,7 @@ record JsonReport(
       Map<ChecklistStatus, Integer> controls,
       int errors,
       int notes,
+      int suppressed,
       Map<String, Integer> resources) {
     static Summary of(ReportSummary s, Report report) {
       return new Summary(
@@ -74,6 +76,7 @@ record JsonReport(
           s.controls(),
           s.errors(),
           s.notes(),
+          s.suppressed(),
           report.resourceCounts());
     }
   }
@@ -88,9 +91,11 @@ record JsonReport(
       Location location,
       String message,
       String fingerprint,
-      @JsonInclude(Include.NON_EMPTY) Map<String, String> evidence) {
+      @JsonInclude(Include.NON_EMPTY) Map<String, String> evidence,
+      @JsonInclude(Include.NON_NULL) @Nullable JsonSuppression suppression) {
 
     static JsonFinding of(Finding f) {
+      Suppression accepted = f.suppression();
       return new JsonFinding(
           f.ruleId(),
           f.title(),
@@ -101,9 +106,17 @@ record JsonReport(
           Location.of(f.origin(), f.subject()),
           f.message(),
           f.fingerprint(),
-          new TreeMap<>(f.evidence()));
+          new TreeMap<>(f.evidence()),
+          accepted == null
+              ? null
+              : new JsonSuppression(
+                  accepted.reason() == null ? "" : accepted.reason(),
+                  Location.of(accepted.origin(), f.subject())));
     }
   }
+
+  /** The inline suppression that accepts a finding: it stays in the report, marked. */
+  record JsonSuppression(String reason, Location location) {}
 
   /**
    * The resource a finding is about.
@@ -155,6 +168,7 @@ record JsonReport(
       int failed,
       int passed,
       int unknown,
+      int suppressed,
       List<String> rules) {
     static JsonChecklistEntry of(ChecklistEntry e) {
       return new JsonChecklistEntry(
@@ -164,6 +178,7 @@ record JsonReport(
           e.failed(),
           e.passed(),
           e.unknown(),
+          e.suppressed(),
           e.rules());
     }
   }

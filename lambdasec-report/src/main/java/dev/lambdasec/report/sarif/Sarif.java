@@ -66,7 +66,11 @@ final class Sarif {
       Message message,
       List<Location> locations,
       Map<String, String> partialFingerprints,
+      @JsonInclude(Include.NON_EMPTY) List<Suppression> suppressions,
       ResultProperties properties) {}
+
+  /** SARIF's record that a result was reviewed and accepted in the source. */
+  record Suppression(String kind, String status, String justification) {}
 
   @JsonInclude(Include.NON_NULL)
   record Location(

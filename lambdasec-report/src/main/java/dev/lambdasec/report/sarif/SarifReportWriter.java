@@ -113,6 +113,11 @@ public final class SarifReportWriter implements ReportWriter {
         new Sarif.Message(f.message()),
         List.of(location),
         Map.of(FINGERPRINT_KEY, f.fingerprint()),
+        f.suppression() == null
+            ? List.of()
+            : List.of(
+                new Sarif.Suppression(
+                    "inSource", "accepted", String.valueOf(f.suppression().reason()))),
         new Sarif.ResultProperties(
             f.status().name(),
             f.controls(),
