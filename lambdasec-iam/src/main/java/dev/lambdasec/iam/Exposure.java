@@ -75,6 +75,7 @@ public record Exposure(
           "aws:sourceip",
           "aws:userid",
           "aws:username",
+          "kms:calleraccount",
           "lambda:eventsourcetoken");
 
   /** Keys that pin a calling service to the resource or account it acts for (confused deputy). */
@@ -89,7 +90,7 @@ public record Exposure(
 
   /** Keys whose values are account ids. */
   private static final Set<String> ACCOUNT_KEYS =
-      Set.of("aws:sourceaccount", "aws:sourceowner", "aws:principalaccount");
+      Set.of("aws:sourceaccount", "aws:sourceowner", "aws:principalaccount", "kms:calleraccount");
 
   private static final Set<Operator> NARROWING =
       Set.of(

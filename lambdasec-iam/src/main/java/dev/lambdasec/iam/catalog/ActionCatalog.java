@@ -43,6 +43,9 @@ public final class ActionCatalog {
 
   private static final String BUNDLED = "/dev/lambdasec/iam/data/" + FILE;
 
+  /** Distinct patterns remembered; hostile input with more of them is expanded each time. */
+  private static final int MEMO_LIMIT = 20_000;
+
   private final List<ActionInfo> actions;
   private final Map<String, Map<String, ActionInfo>> byService;
   private final Map<String, Map<String, String>> arnFormats;
@@ -320,7 +323,16 @@ public final class ActionCatalog {
    * matches actions case-insensitively. Memoized: a scan meets few distinct patterns.
    */
   public ActionSet expand(String pattern) {
-    return expansions.computeIfAbsent(pattern.toLowerCase(Locale.ROOT), this::compute);
+    String key = pattern.toLowerCase(Locale.ROOT);
+    ActionSet known = expansions.get(key);
+    if (known != null) {
+      return known;
+    }
+    ActionSet computed = compute(key);
+    if (expansions.size() < MEMO_LIMIT) {
+      expansions.put(key, computed);
+    }
+    return computed;
   }
 
   private ActionSet compute(String p) {
