@@ -16,6 +16,8 @@ import picocli.CommandLine.IVersionProvider;
       ScanCommand.class,
       RulesCommand.class,
       ChecklistCommand.class,
+      PolicyCommand.class,
+      DataCommand.class,
       picocli.CommandLine.HelpCommand.class
     },
     footer = {

@@ -56,9 +56,9 @@ public record Scanner(
         .run(source.application(), source.errors(), Wiring.tool());
   }
 
-  /** Bundled reference data, loaded once per process. */
+  /** Reference data (refreshed copies when valid, else bundled), loaded once per process. */
   private static final class Data {
-    static final RuntimeCatalog RUNTIMES = RuntimeCatalogReader.bundled();
+    static final RuntimeCatalog RUNTIMES = RuntimeCatalogReader.installed();
     static final SecretDetector SECRETS = SecretDetector.bundled();
   }
 }

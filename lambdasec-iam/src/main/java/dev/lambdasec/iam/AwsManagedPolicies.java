@@ -3,26 +3,39 @@ package dev.lambdasec.iam;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.lambdasec.iam.data.Csv;
+import dev.lambdasec.iam.data.DataDirectory;
 import dev.lambdasec.model.Origin;
 import dev.lambdasec.model.PolicyDocument;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
+import org.jspecify.annotations.Nullable;
 
 /**
- * The documents of every AWS managed policy (bundled under {@code data/managed/}, one file per
- * policy with an index, from iam-dataset; see NOTICE) and the risk tiers lambdasec derived for
- * them. Documents are read on first use, so a scan pays only for the policies its roles attach.
+ * The documents of every AWS managed policy (one file per policy with an {@code index.csv}, from
+ * iam-dataset; see NOTICE) and the risk tiers lambdasec derived for them. Documents are read on
+ * first use, so a scan pays only for the policies its roles attach. A set refreshed by {@code
+ * lambdasec data update} into the user data directory ({@code managed/}) is preferred when present
+ * and valid; the bundled set is the fallback.
  */
 public final class AwsManagedPolicies {
 
-  private static final String DIRECTORY = "/dev/lambdasec/iam/data/managed/";
+  /** The directory name, in the jar and in the user data directory. */
+  public static final String DIRECTORY = "managed";
+
+  /** A refreshed set with fewer policies than this is treated as broken. */
+  static final int MINIMUM_POLICIES = 1_000;
+
+  private static final String BUNDLED = "/dev/lambdasec/iam/data/" + DIRECTORY + "/";
   private static final String DANGEROUS = "/dev/lambdasec/iam/data/dangerous-managed-policies.csv";
   private static final String WATCHLIST =
       "/dev/lambdasec/iam/data/lambda-role-policy-watchlist.csv";
@@ -40,43 +53,98 @@ public final class AwsManagedPolicies {
 
   private record Indexed(String name, String arn, boolean deprecated) {}
 
-  private final Map<String, Indexed> byArn;
-  private final Map<String, Risk> risks;
-  private final Map<String, Entry> loaded = new ConcurrentHashMap<>();
-
-  private AwsManagedPolicies(Map<String, Indexed> byArn, Map<String, Risk> risks) {
-    this.byArn = byArn;
-    this.risks = risks;
+  /** Opens a file of the policy set by name ({@code index.csv}, {@code <Name>.json}). */
+  private interface Opener {
+    @Nullable InputStream open(String name) throws IOException;
   }
 
+  private final Map<String, Indexed> byArn;
+  private final Map<String, Risk> risks;
+  private final Opener files;
+  private final String source;
+  private final Map<String, Entry> loaded = new ConcurrentHashMap<>();
+
+  private AwsManagedPolicies(
+      Map<String, Indexed> byArn, Map<String, Risk> risks, Opener files, String source) {
+    this.byArn = byArn;
+    this.risks = risks;
+    this.files = files;
+    this.source = source;
+  }
+
+  /** The set shipped in the jar. */
   public static AwsManagedPolicies bundled() {
     return Bundled.INSTANCE;
   }
 
-  private static final class Bundled {
-    static final AwsManagedPolicies INSTANCE = load();
+  /** The refreshed set from the user data directory when valid, else the bundled one. */
+  public static AwsManagedPolicies installed() {
+    return Installed.INSTANCE;
   }
 
-  private static AwsManagedPolicies load() {
-    try {
-      Map<String, Indexed> index = new HashMap<>();
-      for (List<String> row : csv(DIRECTORY + "index.csv", 3)) {
-        index.put(
-            row.get(0), new Indexed(row.get(1), row.get(0), Boolean.parseBoolean(row.get(2))));
+  private static final class Bundled {
+    static final AwsManagedPolicies INSTANCE = load();
+
+    private static AwsManagedPolicies load() {
+      try {
+        return read(
+            name -> AwsManagedPolicies.class.getResourceAsStream(BUNDLED + name),
+            "bundled AWS managed policies (iam-dataset, 2026-08-22)");
+      } catch (IOException e) {
+        throw new UncheckedIOException(e);
       }
-      return new AwsManagedPolicies(Map.copyOf(index), risks());
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
     }
+  }
+
+  private static final class Installed {
+    static final AwsManagedPolicies INSTANCE =
+        DataDirectory.user()
+            .map(dir -> dir.resolve(DIRECTORY))
+            .flatMap(AwsManagedPolicies::readValid)
+            .orElseGet(AwsManagedPolicies::bundled);
+  }
+
+  /**
+   * Reads a refreshed policy set ({@code index.csv} plus one {@code <Name>.json} per policy); empty
+   * when it is missing, unreadable or implausibly small.
+   */
+  public static Optional<AwsManagedPolicies> readValid(Path directory) {
+    if (!Files.isRegularFile(directory.resolve("index.csv"))) {
+      return Optional.empty();
+    }
+    try {
+      AwsManagedPolicies set =
+          read(
+              name -> {
+                Path p = directory.resolve(name).normalize();
+                return p.startsWith(directory) && Files.isRegularFile(p)
+                    ? Files.newInputStream(p)
+                    : null;
+              },
+              "refreshed AWS managed policies in " + directory);
+      return set.size() >= MINIMUM_POLICIES ? Optional.of(set) : Optional.empty();
+    } catch (IOException | RuntimeException e) {
+      return Optional.empty();
+    }
+  }
+
+  private static AwsManagedPolicies read(Opener files, String source) throws IOException {
+    Map<String, Indexed> index = new HashMap<>();
+    for (List<String> row : csv(files.open("index.csv"), "index.csv", 3)) {
+      index.put(row.get(0), new Indexed(row.get(1), row.get(0), Boolean.parseBoolean(row.get(2))));
+    }
+    return new AwsManagedPolicies(Map.copyOf(index), risks(), files, source);
   }
 
   private static Map<String, Risk> risks() throws IOException {
     Map<String, Risk> out = new HashMap<>();
-    for (List<String> row : csv(DANGEROUS, 9)) {
+    for (List<String> row :
+        csv(AwsManagedPolicies.class.getResourceAsStream(DANGEROUS), DANGEROUS, 9)) {
       // name,arn,tier,deprecated,privesc_method_count,passrole_on_star,pm_on_star,write_on_star,reasons
       out.put(row.get(1), new Risk(row.get(0), row.get(1), row.get(2), row.get(8)));
     }
-    for (List<String> row : csv(WATCHLIST, 8)) {
+    for (List<String> row :
+        csv(AwsManagedPolicies.class.getResourceAsStream(WATCHLIST), WATCHLIST, 8)) {
       // name,arn,version,deprecated,analysis_tier,privesc_methods,passrole_on_star,why
       String arn = row.get(1).split(" ")[0];
       String tier = row.get(4);
@@ -96,19 +164,23 @@ public final class AwsManagedPolicies {
     return Map.copyOf(out);
   }
 
-  private static InputStream resource(String path) {
-    InputStream in = AwsManagedPolicies.class.getResourceAsStream(path);
-    if (in == null) {
-      throw new IllegalStateException("bundled " + path + " is missing from the jar");
+  private static List<List<String>> csv(@Nullable InputStream stream, String name, int columns)
+      throws IOException {
+    if (stream == null) {
+      throw new IOException(name + " is missing");
     }
-    return in;
-  }
-
-  private static List<List<String>> csv(String path, int columns) throws IOException {
-    try (InputStream in = resource(path)) {
+    try (InputStream in = stream) {
       List<List<String>> rows = Csv.parse(new String(in.readAllBytes(), StandardCharsets.UTF_8));
+      if (rows.isEmpty()) {
+        throw new IOException(name + " is empty");
+      }
       return rows.subList(1, rows.size()).stream().filter(r -> r.size() >= columns).toList();
     }
+  }
+
+  /** Where the policy documents come from, for messages and reports. */
+  public String source() {
+    return source;
   }
 
   /** The policy with this ARN; also accepts the {@code arn:aws-*:} partitions. */
@@ -119,8 +191,18 @@ public final class AwsManagedPolicies {
         : Optional.of(loaded.computeIfAbsent(indexed.arn(), k -> read(indexed)));
   }
 
-  private static Entry read(Indexed policy) {
-    try (InputStream in = resource(DIRECTORY + policy.name() + ".json")) {
+  /** The ARNs of every policy, sorted. */
+  public List<String> arns() {
+    List<String> out = new ArrayList<>(byArn.keySet());
+    out.sort(null);
+    return out;
+  }
+
+  private Entry read(Indexed policy) {
+    try (InputStream in = files.open(policy.name() + ".json")) {
+      if (in == null) {
+        throw new IllegalStateException("policy document " + policy.name() + " is missing");
+      }
       JsonNode document = new ObjectMapper().readTree(in);
       return new Entry(
           policy.name(),

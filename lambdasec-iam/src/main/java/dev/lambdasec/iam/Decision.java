@@ -1,5 +1,6 @@
 package dev.lambdasec.iam;
 
+import dev.lambdasec.iam.policy.Condition;
 import java.util.List;
 
 /**
@@ -33,5 +34,15 @@ public record Decision(
 
   public boolean allowed() {
     return outcome == Outcome.ALLOWED || outcome == Outcome.CONDITIONAL;
+  }
+
+  /**
+   * The conditions under which the request is allowed or denied: those of every applying allow and
+   * deny statement, for messages ("allowed when aws:SourceVpce = vpce-1").
+   */
+  public List<Condition> conditions() {
+    return java.util.stream.Stream.concat(allowedBy.stream(), deniedBy.stream())
+        .flatMap(g -> g.statement().conditions().stream())
+        .toList();
   }
 }

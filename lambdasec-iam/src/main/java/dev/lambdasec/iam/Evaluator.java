@@ -9,8 +9,9 @@ import java.util.function.BiFunction;
 
 /**
  * Policy evaluation as IAM does it for one request: an explicit deny wins, an allow is needed,
- * conditions are kept as "conditional" rather than assumed true or false, and what lambdasec cannot
- * see makes the answer unknown rather than "not allowed".
+ * conditions the request context does not decide are kept as "conditional" rather than assumed true
+ * or false, and what lambdasec cannot see makes the answer unknown rather than "not allowed". A
+ * permissions boundary limits the identity policies: the request must be allowed by both.
  */
 public final class Evaluator {
 
@@ -53,16 +54,24 @@ public final class Evaluator {
     return result;
   }
 
-  /** Decides a request against a role's identity policies, boundary and gaps. */
-  public static Decision decide(RolePolicies role, String action, String resource) {
-    Decision identity = decide(role.grants().toList(), !role.gaps().isEmpty(), action, resource);
-    AttachedPolicy boundary = role.boundary();
+  /** Decides a request, with nothing known about its condition keys. */
+  public static Decision decide(PolicySet policies, String action, String resource) {
+    return decide(policies, action, resource, RequestContext.unknown());
+  }
+
+  /** Decides a request against a principal's identity policies, boundary and gaps. */
+  public static Decision decide(
+      PolicySet policies, String action, String resource, RequestContext request) {
+    Decision identity =
+        decide(policies.grants().toList(), !policies.gaps().isEmpty(), action, resource, request);
+    AttachedPolicy boundary = policies.boundary();
     if (boundary == null) {
       return identity;
     }
     List<Grant> boundaryGrants =
         boundary.policy().statements().stream().map(s -> new Grant(boundary, s)).toList();
-    Decision limit = decide(boundaryGrants, !boundary.policy().isResolved(), action, resource);
+    Decision limit =
+        decide(boundaryGrants, !boundary.policy().isResolved(), action, resource, request);
     return limit.outcome().compareTo(identity.outcome()) > 0
         ? new Decision(
             limit.outcome(),
@@ -72,9 +81,15 @@ public final class Evaluator {
         : identity;
   }
 
-  /** Decides a request against a list of statements. */
+  /** Decides a request against a list of statements, with nothing known about condition keys. */
   public static Decision decide(
       List<Grant> grants, boolean hasGaps, String action, String resource) {
+    return decide(grants, hasGaps, action, resource, RequestContext.unknown());
+  }
+
+  /** Decides a request against a list of statements. */
+  public static Decision decide(
+      List<Grant> grants, boolean hasGaps, String action, String resource, RequestContext request) {
     List<Grant> allowSure = new ArrayList<>();
     List<Grant> allowConditional = new ArrayList<>();
     List<Grant> allowMaybe = new ArrayList<>();
@@ -87,7 +102,11 @@ public final class Evaluator {
       if (m == Match.NO) {
         continue;
       }
-      boolean conditional = !s.conditions().isEmpty();
+      Match conditions = ConditionEvaluator.all(s.conditions(), request);
+      if (conditions == Match.NO) {
+        continue;
+      }
+      boolean conditional = conditions == Match.MAYBE;
       boolean effectKnown = !s.effect().isUnresolved();
       if (s.isAllow() || !effectKnown) {
         (m == Match.MAYBE || !effectKnown ? allowMaybe : conditional ? allowConditional : allowSure)

@@ -1,25 +1,45 @@
 package dev.lambdasec.iam;
 
 import dev.lambdasec.iam.policy.Condition;
+import dev.lambdasec.iam.policy.ConditionValues;
+import dev.lambdasec.iam.policy.Operator;
 import dev.lambdasec.iam.policy.Principals;
 import dev.lambdasec.iam.policy.Statement;
 import dev.lambdasec.model.Value;
 import java.util.ArrayList;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.Set;
+import java.util.regex.Pattern;
 
 /**
  * Who an Allow statement of a resource-based policy (function, layer, API, key policy, trust
  * policy) lets in, once the conditions that narrow the caller are taken into account.
  *
+ * <p>The principal may be written {@code "*"}, {@code {"AWS": "*"}} (string or list), {@code
+ * {"CanonicalUser": "*"}}, an account id, an account root or principal ARN, or a service. A
+ * condition narrows the caller when it is a positive test ({@code StringEquals}, {@code
+ * StringLike}, {@code ArnEquals}, {@code ArnLike}, {@code IpAddress}, not their negations, not
+ * {@code IfExists}, not {@code ForAllValues:}, which all pass when the key is missing) of a key
+ * that pins the caller or the source ({@link #RESTRICTING_KEYS}) to values that are not wildcards.
+ *
  * @param audience the broadest kind of caller the principal element names
  * @param restrictions the conditions that narrow the caller to a known account, organization,
- *     source resource or network
+ *     source resource, network or token
+ * @param accounts the 12-digit accounts the principal or the narrowing conditions name
+ * @param wholeAccounts the accounts granted as a whole ({@code 123456789012} or {@code
+ *     arn:aws:iam::123456789012:root}) rather than a named principal in them
  * @param unresolved whether a principal or a narrowing condition has values lambdasec cannot
  *     evaluate
  */
-public record Exposure(Audience audience, List<Condition> restrictions, boolean unresolved) {
+public record Exposure(
+    Audience audience,
+    List<Condition> restrictions,
+    Set<String> accounts,
+    Set<String> wholeAccounts,
+    boolean unresolved) {
 
   /** Kinds of callers, from the broadest. */
   public enum Audience {
@@ -52,8 +72,10 @@ public record Exposure(Audience audience, List<Condition> restrictions, boolean 
           "aws:principalarn",
           "aws:sourcevpc",
           "aws:sourcevpce",
+          "aws:sourceip",
           "aws:userid",
           "aws:username",
+          "kms:calleraccount",
           "lambda:eventsourcetoken");
 
   /** Keys that pin a calling service to the resource or account it acts for (confused deputy). */
@@ -66,21 +88,44 @@ public record Exposure(Audience audience, List<Condition> restrictions, boolean 
           "aws:sourceorgpaths",
           "lambda:eventsourcetoken");
 
-  private static final Set<String> EQUALITY_OPERATORS =
-      Set.of("StringEquals", "StringLike", "StringEqualsIgnoreCase", "ArnEquals", "ArnLike");
+  /** Keys whose values are account ids. */
+  private static final Set<String> ACCOUNT_KEYS =
+      Set.of("aws:sourceaccount", "aws:sourceowner", "aws:principalaccount", "kms:calleraccount");
+
+  private static final Set<Operator> NARROWING =
+      Set.of(
+          Operator.STRING_EQUALS,
+          Operator.STRING_LIKE,
+          Operator.STRING_EQUALS_IGNORE_CASE,
+          Operator.ARN_EQUALS,
+          Operator.ARN_LIKE,
+          Operator.IP_ADDRESS);
+
+  private static final Pattern ACCOUNT = Pattern.compile("\\d{12}");
+
+  public Exposure {
+    restrictions = List.copyOf(restrictions);
+    accounts = Set.copyOf(accounts);
+    wholeAccounts = Set.copyOf(wholeAccounts);
+  }
 
   public static Exposure of(Statement s) {
     Principals p = s.principal();
     Principals np = s.notPrincipal();
     Audience audience;
     boolean unresolved = false;
+    Set<String> accounts = new LinkedHashSet<>();
+    Set<String> whole = new LinkedHashSet<>();
     if (np != null) {
       audience = Audience.ANYONE;
     } else if (p == null) {
       audience = Audience.NONE;
     } else {
       unresolved = p.hasUnresolved();
-      if (p.includesAnyone()) {
+      for (Value<String> v : p.of("AWS")) {
+        v.known().ifPresent(text -> account(text, accounts, whole));
+      }
+      if (p.includesAnyone() || wildcardAccount(p)) {
         audience = Audience.ANYONE;
       } else if (!p.of("AWS").isEmpty() || !p.of("CanonicalUser").isEmpty()) {
         audience = Audience.ACCOUNTS;
@@ -95,16 +140,57 @@ public record Exposure(Audience audience, List<Condition> restrictions, boolean 
       Restriction r = restriction(c, RESTRICTING_KEYS);
       if (r == Restriction.RESTRICTS) {
         restricting.add(c);
+        if (ACCOUNT_KEYS.contains(c.normalizedKey())) {
+          c.known().stream().filter(a -> ACCOUNT.matcher(a).matches()).forEach(accounts::add);
+        }
       } else if (r == Restriction.UNKNOWN) {
         unresolved = true;
       }
     }
-    return new Exposure(audience, restricting, unresolved);
+    return new Exposure(audience, restricting, accounts, whole, unresolved);
+  }
+
+  /** An AWS principal written with a wildcard account, such as {@code arn:aws:iam::*:root}. */
+  private static boolean wildcardAccount(Principals p) {
+    for (Value<String> v : p.of("AWS")) {
+      Optional<Arn> arn = v.known().flatMap(Arn::parse);
+      if (arn.isPresent() && Glob.isWildcardOnly(arn.get().account())) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  private static void account(String principal, Set<String> accounts, Set<String> whole) {
+    if (ACCOUNT.matcher(principal).matches()) {
+      accounts.add(principal);
+      whole.add(principal);
+      return;
+    }
+    Arn.parse(principal)
+        .filter(a -> ACCOUNT.matcher(a.account()).matches())
+        .ifPresent(a -> {
+          accounts.add(a.account());
+          if (a.resource().equals("root")) {
+            whole.add(a.account());
+          }
+        });
   }
 
   /** Whether the statement lets anyone in: an anyone-audience without any narrowing condition. */
   public boolean isPublic() {
     return audience == Audience.ANYONE && restrictions.isEmpty();
+  }
+
+  /**
+   * The accounts named that are not the application's own: literal account ids other than those in
+   * {@code trusted}. The application's own account is written as {@code ${AWS::AccountId}} in
+   * templates and is never literal here.
+   */
+  public Set<String> otherAccounts(Set<String> trusted) {
+    Set<String> out = new LinkedHashSet<>(accounts);
+    out.removeAll(trusted);
+    return out;
   }
 
   /** The conditions of {@code s} that scope a service principal to a source (confused deputy). */
@@ -127,8 +213,10 @@ public record Exposure(Audience audience, List<Condition> restrictions, boolean 
   }
 
   private static Restriction restriction(Condition c, Set<String> keys) {
-    if (!keys.contains(c.key().toLowerCase(Locale.ROOT))
-        || !EQUALITY_OPERATORS.contains(c.base())
+    Operator op = c.op();
+    if (op == null
+        || !keys.contains(c.key().toLowerCase(Locale.ROOT))
+        || !NARROWING.contains(op)
         || c.ifExists()
         || c.qualifier() == Condition.SetQualifier.FOR_ALL_VALUES
         || c.values().isEmpty()) {
@@ -138,7 +226,7 @@ public record Exposure(Audience audience, List<Condition> restrictions, boolean 
     for (Value<String> v : c.values()) {
       if (v.isUnresolved()) {
         unknown = true;
-      } else if (!narrows(v.orElse("*"))) {
+      } else if (!narrows(op, v.orElse("*"))) {
         return Restriction.NO;
       }
     }
@@ -146,12 +234,15 @@ public record Exposure(Audience audience, List<Condition> restrictions, boolean 
   }
 
   /**
-   * A value narrows the caller unless it is only wildcards, or an ARN wildcarded in account and
-   * name.
+   * A value narrows the caller unless it is only wildcards, an ARN wildcarded in account and name,
+   * or an address block covering every address.
    */
-  static boolean narrows(String value) {
+  static boolean narrows(Operator op, String value) {
     if (value.isBlank() || Glob.isWildcardOnly(value)) {
       return false;
+    }
+    if (op == Operator.IP_ADDRESS) {
+      return ConditionValues.cidr(value).map(c -> !c.isEverything()).orElse(true);
     }
     if (value.startsWith("arn:")) {
       String[] parts = value.split(":", 6);

@@ -130,4 +130,96 @@ class PolicyParserTest {
     assertThat(p.isResolved()).isFalse();
     assertThat(p.unresolvedReason()).isEqualTo("Fn::ImportValue");
   }
+
+  @Test
+  void keepsVersionIdAndEveryOperatorFamily() {
+    Policy p =
+        Policies.parse(
+            """
+            {"Version":"2012-10-17","Id":"doc","Statement":[{"Effect":"Allow","Action":"s3:GetObject",
+             "Resource":"*","Condition":{
+               "StringEqualsIgnoreCase":{"aws:username":"Bob"},
+               "ArnNotLike":{"aws:SourceArn":"arn:aws:s3:::x"},
+               "NumericLessThanEquals":{"s3:max-keys":"10"},
+               "DateGreaterThan":{"aws:CurrentTime":"2020-01-01T00:00:00Z"},
+               "Bool":{"aws:SecureTransport":true},
+               "BinaryEquals":{"k":"QmluYXJ5"},
+               "NotIpAddress":{"aws:SourceIp":["10.0.0.0/8","2001:db8::/32"]},
+               "Null":{"aws:TokenIssueTime":"true"},
+               "ForAllValues:StringLike":{"aws:TagKeys":["env*"]}}}]}
+            """);
+    assertThat(p.version()).isEqualTo("2012-10-17");
+    assertThat(p.id()).isEqualTo("doc");
+    assertThat(p.issues()).isEmpty();
+    assertThat(p.statements().get(0).conditions())
+        .extracting(Condition::op)
+        .containsExactly(
+            dev.lambdasec.iam.policy.Operator.STRING_EQUALS_IGNORE_CASE,
+            dev.lambdasec.iam.policy.Operator.ARN_NOT_LIKE,
+            dev.lambdasec.iam.policy.Operator.NUMERIC_LESS_THAN_EQUALS,
+            dev.lambdasec.iam.policy.Operator.DATE_GREATER_THAN,
+            dev.lambdasec.iam.policy.Operator.BOOL,
+            dev.lambdasec.iam.policy.Operator.BINARY_EQUALS,
+            dev.lambdasec.iam.policy.Operator.NOT_IP_ADDRESS,
+            dev.lambdasec.iam.policy.Operator.NULL,
+            dev.lambdasec.iam.policy.Operator.STRING_LIKE);
+    assertThat(p.statements().get(0).conditions().get(8).qualifier())
+        .isEqualTo(Condition.SetQualifier.FOR_ALL_VALUES);
+  }
+
+  @Test
+  void reportsOperatorValueSidAndActionProblemsWithTheirLines() {
+    Policy p =
+        Policies.parse(
+            """
+            {"Version":"2012-10-17","Statement":[
+             {"Sid":"A","Effect":"Allow","Action":"s3GetObject","Resource":"*"},
+             {"Sid":"A","Effect":"Allow","Action":"s3:GetObject","Resource":"*",
+              "Condition":{"StringEqualz":{"aws:username":"x"},
+                           "stringequals":{"aws:username":"x"},
+                           "NumericEquals":{"s3:max-keys":"ten"},
+                           "IpAddress":{"aws:SourceIp":"example.com"},
+                           "NullIfExists":{"aws:TokenIssueTime":"true"},
+                           "DateLessThan":{"aws:CurrentTime":"yesterday"}}}]}
+            """);
+    assertThat(p.issues())
+        .extracting(PolicyIssue::kind)
+        .containsExactlyInAnyOrder(
+            PolicyIssue.Kind.MALFORMED_ACTION,
+            PolicyIssue.Kind.DUPLICATE_SID,
+            PolicyIssue.Kind.UNKNOWN_OPERATOR,
+            PolicyIssue.Kind.UNKNOWN_OPERATOR,
+            PolicyIssue.Kind.MALFORMED_CONDITION,
+            PolicyIssue.Kind.MALFORMED_CONDITION,
+            PolicyIssue.Kind.MALFORMED_CONDITION,
+            PolicyIssue.Kind.MALFORMED_CONDITION);
+    PolicyIssue action =
+        p.issues().stream()
+            .filter(i -> i.kind() == PolicyIssue.Kind.MALFORMED_ACTION)
+            .findFirst()
+            .orElseThrow();
+    assertThat(action.origin().line()).isEqualTo(2);
+    assertThat(action.origin().file()).isEqualTo("test.json");
+  }
+
+  @Test
+  void reportsEmptyAndConflictingElements() {
+    Policy p =
+        Policies.parse(
+            """
+            {"Version":"2008-10-17","Statement":[
+             {"Effect":"Deny","Action":[],"NotAction":"s3:*","Resource":"*","NotResource":"x",
+              "Principal":"*","NotPrincipal":{"AWS":"arn:aws:iam::111122223333:root"}},
+             {"Effect":"Maybe","Resource":"*"}]}
+            """);
+    assertThat(p.issues())
+        .extracting(PolicyIssue::kind)
+        .contains(
+            PolicyIssue.Kind.OLD_VERSION,
+            PolicyIssue.Kind.MALFORMED,
+            PolicyIssue.Kind.CONFLICTING_ELEMENTS,
+            PolicyIssue.Kind.MISSING_ELEMENT,
+            PolicyIssue.Kind.INVALID_EFFECT);
+    assertThat(p.statements().get(1).effect().isUnresolved()).isTrue();
+  }
 }

@@ -7,14 +7,25 @@ import dev.lambdasec.rules.apigw.RestMethodValidatesRequests;
 import dev.lambdasec.rules.cloudtrail.TrailCoversAllRegions;
 import dev.lambdasec.rules.cloudtrail.TrailIsEncryptedWithKms;
 import dev.lambdasec.rules.cloudtrail.TrailValidatesLogFiles;
+import dev.lambdasec.rules.iam.CrossAccountTrustRequiresExternalId;
 import dev.lambdasec.rules.iam.ExecutionRoleHasNoBroadManagedPolicy;
 import dev.lambdasec.rules.iam.ExecutionRoleTrustsOnlyLambda;
+import dev.lambdasec.rules.iam.ExecutionRolesCannotChangeFunctions;
 import dev.lambdasec.rules.iam.FunctionHasDedicatedRole;
+import dev.lambdasec.rules.iam.KeyPolicyIsNotPublic;
+import dev.lambdasec.rules.iam.PolicyAllowsNoUnscopedCredentialAccess;
+import dev.lambdasec.rules.iam.PolicyAllowsNoUnscopedDataAccess;
+import dev.lambdasec.rules.iam.PolicyAllowsNoUnscopedPermissionsManagement;
+import dev.lambdasec.rules.iam.PolicyAllowsNoUnscopedWrites;
+import dev.lambdasec.rules.iam.PolicyDocumentIsWellFormed;
 import dev.lambdasec.rules.iam.PolicyDoesNotAllowByExclusion;
 import dev.lambdasec.rules.iam.PolicyGrantsNoServiceWideWildcards;
+import dev.lambdasec.rules.iam.PolicyGrantsNoWildcardAction;
 import dev.lambdasec.rules.iam.PolicyScopesResourcesWherePossible;
+import dev.lambdasec.rules.iam.PrincipalCannotEscalatePrivileges;
 import dev.lambdasec.rules.iam.RoleGrantsNoAdministratorAccess;
 import dev.lambdasec.rules.iam.TrustPolicyIsNotPublic;
+import dev.lambdasec.rules.iam.WebIdentityTrustIsPinned;
 import dev.lambdasec.rules.kms.KeyRotationIsEnabled;
 import dev.lambdasec.rules.lambda.AsyncFunctionHasFailureDestination;
 import dev.lambdasec.rules.lambda.CodeSigningIsEnforced;
@@ -27,6 +38,7 @@ import dev.lambdasec.rules.lambda.FunctionHasReservedConcurrency;
 import dev.lambdasec.rules.lambda.FunctionUrlCorsRestrictsOrigins;
 import dev.lambdasec.rules.lambda.FunctionUrlRequiresIamAuth;
 import dev.lambdasec.rules.lambda.LayersComeFromTrustedAccounts;
+import dev.lambdasec.rules.lambda.ResourcePolicyGrantsOnlyKnownAccounts;
 import dev.lambdasec.rules.lambda.ResourcePolicyIsNotPublic;
 import dev.lambdasec.rules.lambda.RuntimeIsNotDeprecated;
 import dev.lambdasec.rules.lambda.RuntimeIsNotNearDeprecation;
@@ -57,6 +69,17 @@ public final class BuiltInRules {
         new ExecutionRoleHasNoBroadManagedPolicy(),
         new TrustPolicyIsNotPublic(),
         new PolicyDoesNotAllowByExclusion(),
+        new PolicyGrantsNoWildcardAction(),
+        new PrincipalCannotEscalatePrivileges(),
+        new PolicyAllowsNoUnscopedDataAccess(),
+        new PolicyAllowsNoUnscopedCredentialAccess(),
+        new PolicyAllowsNoUnscopedPermissionsManagement(),
+        new PolicyAllowsNoUnscopedWrites(),
+        new PolicyDocumentIsWellFormed(),
+        new CrossAccountTrustRequiresExternalId(),
+        new ExecutionRolesCannotChangeFunctions(),
+        new WebIdentityTrustIsPinned(),
+        new KeyPolicyIsNotPublic(),
         new KeyRotationIsEnabled(),
         new FunctionUrlRequiresIamAuth(),
         new FunctionUrlCorsRestrictsOrigins(),
@@ -74,6 +97,7 @@ public final class BuiltInRules {
         new FunctionHasClassificationTag(),
         new FunctionHasReservedConcurrency(),
         new RuntimeIsNotNearDeprecation(),
+        new ResourcePolicyGrantsOnlyKnownAccounts(),
         new LogGroupHasRetention(),
         new LogGroupIsEncryptedWithCustomerKey());
   }

@@ -3,15 +3,19 @@ package dev.lambdasec.engine.data;
 import dev.lambdasec.engine.api.RuntimeCatalog;
 import dev.lambdasec.engine.api.RuntimeLifecycle;
 import dev.lambdasec.iam.data.Csv;
+import dev.lambdasec.iam.data.DataDirectory;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -22,9 +26,39 @@ import org.jspecify.annotations.Nullable;
  */
 public final class RuntimeCatalogReader {
 
-  private static final String BUNDLED = "lambda-runtimes.csv";
+  /** The file name, in the jar and in the user data directory. */
+  public static final String FILE = "lambda-runtimes.csv";
+
+  private static final String BUNDLED = FILE;
+
+  /** A refreshed table with fewer runtimes than this is treated as broken. */
+  private static final int MINIMUM_RUNTIMES = 20;
 
   private RuntimeCatalogReader() {}
+
+  /**
+   * The table {@code lambdasec data update} refreshed into the user data directory when it is
+   * present and valid, else the bundled one.
+   */
+  public static RuntimeCatalog installed() {
+    return DataDirectory.user()
+        .map(dir -> dir.resolve(FILE))
+        .flatMap(RuntimeCatalogReader::readValid)
+        .orElseGet(RuntimeCatalogReader::bundled);
+  }
+
+  /** Reads a refreshed table; empty when it is missing, unreadable or implausibly small. */
+  public static Optional<RuntimeCatalog> readValid(Path file) {
+    if (!Files.isRegularFile(file)) {
+      return Optional.empty();
+    }
+    try {
+      RuntimeCatalog c = parse(Files.readString(file, StandardCharsets.UTF_8), "refreshed " + file);
+      return c.runtimes().size() >= MINIMUM_RUNTIMES ? Optional.of(c) : Optional.empty();
+    } catch (IOException | RuntimeException e) {
+      return Optional.empty();
+    }
+  }
 
   public static RuntimeCatalog bundled() {
     try (InputStream in = RuntimeCatalogReader.class.getResourceAsStream(BUNDLED)) {

@@ -5,13 +5,14 @@ import java.util.List;
 /**
  * One IAM action.
  *
+ * @param index the action's position in its catalog, for {@link ActionSet}s
  * @param service the service prefix, such as {@code s3}
  * @param name the action name as AWS spells it, such as {@code GetObject}
  * @param resourceTypes the resource types the action can be scoped to; empty when the action only
  *     works with {@code "Resource": "*"}
  */
 public record ActionInfo(
-    String service, String name, AccessLevel access, List<String> resourceTypes) {
+    int index, String service, String name, AccessLevel access, List<String> resourceTypes) {
 
   public ActionInfo {
     resourceTypes = List.copyOf(resourceTypes);

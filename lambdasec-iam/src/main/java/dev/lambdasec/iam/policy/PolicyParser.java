@@ -5,18 +5,21 @@ import dev.lambdasec.model.Origin;
 import dev.lambdasec.model.PolicyDocument;
 import dev.lambdasec.model.Value;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
+import java.util.regex.Pattern;
 import org.jspecify.annotations.Nullable;
 
 /**
  * Reads a policy document tree into a {@link Policy}. Every legal shape is accepted (string-or-list
- * elements, one statement or a list); everything questionable is kept and reported as a {@link
- * PolicyIssue} rather than dropped.
+ * elements, one statement or a list, every condition operator with its qualifiers); everything
+ * questionable is kept and reported as a {@link PolicyIssue} rather than dropped.
  */
 public final class PolicyParser {
 
@@ -35,6 +38,9 @@ public final class PolicyParser {
   private static final Set<String> PRINCIPAL_TYPES =
       Set.of("AWS", "Service", "Federated", "CanonicalUser");
 
+  /** {@code *}, or a service prefix, a colon and an action name, either possibly wildcarded. */
+  private static final Pattern ACTION = Pattern.compile("\\*|[A-Za-z0-9*?_.-]+:[A-Za-z0-9*?_.-]+");
+
   private PolicyParser() {}
 
   public static Policy parse(PolicyDocument document) {
@@ -45,6 +51,7 @@ public final class PolicyParser {
   private static final class Run {
     private final String name;
     private final List<PolicyIssue> issues = new ArrayList<>();
+    private final Map<String, Integer> sids = new HashMap<>();
 
     Run(String name) {
       this.name = name;
@@ -53,32 +60,43 @@ public final class PolicyParser {
     Policy policy(Node root) {
       switch (root) {
         case Node.Unresolved u -> {
-          return new Policy(name, List.of(), List.of(), u.origin(), u.reason());
+          return new Policy(name, null, null, List.of(), List.of(), u.origin(), u.reason());
         }
         case Node.MapNode map -> {
           checkKeys(map, DOCUMENT_KEYS, "policy");
-          version(map);
+          String version = version(map);
+          String id = map.get("Id").flatMap(Run::text).orElse(null);
           List<Statement> statements = new ArrayList<>();
           Node body = map.get("Statement").orElse(null);
           if (body == null) {
             issue(PolicyIssue.Kind.MISSING_ELEMENT, "policy has no Statement", map.origin());
           } else if (body instanceof Node.ListNode list) {
+            if (list.items().isEmpty()) {
+              issue(
+                  PolicyIssue.Kind.MALFORMED, "policy has an empty Statement list", list.origin());
+            }
             for (Node item : list.items()) {
               statements.add(statement(item, statements.size()));
             }
           } else {
             statements.add(statement(body, 0));
           }
-          return new Policy(name, statements, issues, map.origin(), null);
+          return new Policy(name, version, id, statements, issues, map.origin(), null);
         }
         default -> {
           return new Policy(
-              name, List.of(), List.of(), root.origin(), "policy document is not a JSON object");
+              name,
+              null,
+              null,
+              List.of(),
+              List.of(),
+              root.origin(),
+              "policy document is not a JSON object");
         }
       }
     }
 
-    private void version(Node.MapNode map) {
+    private @Nullable String version(Node.MapNode map) {
       Node v = map.get("Version").orElse(null);
       if (v == null) {
         issue(
@@ -86,12 +104,21 @@ public final class PolicyParser {
             "policy has no Version; IAM then applies 2008-10-17 rules, where policy variables do not"
                 + " work",
             map.origin());
-      } else if (v instanceof Node.Scalar s && "2008-10-17".equals(s.text())) {
-        issue(PolicyIssue.Kind.OLD_VERSION, "policy Version is 2008-10-17", s.origin());
-      } else if (!(v instanceof Node.Scalar s && "2012-10-17".equals(s.text()))
-          && !(v instanceof Node.Unresolved)) {
-        issue(PolicyIssue.Kind.MALFORMED, "policy Version is not 2012-10-17", v.origin());
+        return null;
       }
+      String text = text(v).orElse(null);
+      if ("2008-10-17".equals(text)) {
+        issue(PolicyIssue.Kind.OLD_VERSION, "policy Version is 2008-10-17", v.origin());
+      } else if (!"2012-10-17".equals(text) && !(v instanceof Node.Unresolved)) {
+        issue(
+            PolicyIssue.Kind.MALFORMED,
+            "policy Version is not 2012-10-17 or 2008-10-17"
+                + (v instanceof Node.Scalar s && s.kind() != Node.Scalar.Kind.STRING
+                    ? " (write it as a quoted string; a date-typed YAML value is not a string)"
+                    : ""),
+            v.origin());
+      }
+      return text;
     }
 
     private Statement statement(Node node, int index) {
@@ -119,6 +146,7 @@ public final class PolicyParser {
             o);
       }
       checkKeys(map, STATEMENT_KEYS, "statement");
+      String sid = sid(map);
       Element action = element(map, "Action");
       Element notAction = element(map, "NotAction");
       Element resource = element(map, "Resource");
@@ -131,12 +159,16 @@ public final class PolicyParser {
             "statement must have exactly one of Action and NotAction",
             map.origin());
       }
+      checkActions(action);
+      checkActions(notAction);
       if (resource.present() && notResource.present()) {
         issue(
             PolicyIssue.Kind.CONFLICTING_ELEMENTS,
             "statement has both Resource and NotResource",
             map.origin());
       }
+      checkNotEmpty(resource, "Resource");
+      checkNotEmpty(notResource, "NotResource");
       Principals principal = principals(map, "Principal");
       Principals notPrincipal = principals(map, "NotPrincipal");
       if (principal != null && notPrincipal != null) {
@@ -147,7 +179,7 @@ public final class PolicyParser {
       }
       return new Statement(
           index,
-          map.get("Sid").flatMap(Run::text).orElse(null),
+          sid,
           effect(map),
           principal,
           notPrincipal,
@@ -157,6 +189,27 @@ public final class PolicyParser {
           notResource,
           conditions(map),
           map.origin());
+    }
+
+    private @Nullable String sid(Node.MapNode map) {
+      Node node = map.get("Sid").orElse(null);
+      if (node == null) {
+        return null;
+      }
+      String sid = text(node).orElse(null);
+      if (sid == null) {
+        if (!(node instanceof Node.Unresolved)) {
+          issue(PolicyIssue.Kind.MALFORMED, "Sid must be a string", node.origin());
+        }
+        return null;
+      }
+      if (!sid.isEmpty() && sids.merge(sid, 1, Integer::sum) == 2) {
+        issue(
+            PolicyIssue.Kind.DUPLICATE_SID,
+            "Sid '" + sid + "' is used by more than one statement; IAM requires unique Sids",
+            node.origin());
+      }
+      return sid;
     }
 
     private Value<Effect> effect(Node.MapNode map) {
@@ -198,6 +251,25 @@ public final class PolicyParser {
       return new Element(true, values(node), node.origin());
     }
 
+    private void checkNotEmpty(Element e, String key) {
+      if (e.present() && e.values().isEmpty()) {
+        issue(PolicyIssue.Kind.MALFORMED, key + " is an empty list", e.origin());
+      }
+    }
+
+    private void checkActions(Element e) {
+      checkNotEmpty(e, "Action");
+      for (Value<String> v : e.values()) {
+        String a = v.known().orElse(null);
+        if (a != null && !a.contains("${") && !ACTION.matcher(a).matches()) {
+          issue(
+              PolicyIssue.Kind.MALFORMED_ACTION,
+              "action '" + a + "' is not '*' or 'service:action'",
+              v.origin());
+        }
+      }
+    }
+
     private List<Value<String>> values(Node node) {
       if (node instanceof Node.ListNode list) {
         List<Value<String>> out = new ArrayList<>();
@@ -212,7 +284,10 @@ public final class PolicyParser {
     private Value<String> value(Node node) {
       return switch (node) {
         case Node.Scalar s when s.text() != null -> Value.set(s.text(), s.origin());
-        case Node.Scalar s -> Value.unresolved(s.origin(), "null value");
+        case Node.Scalar s -> {
+          issue(PolicyIssue.Kind.MALFORMED, "expected a string, found null", s.origin());
+          yield Value.unresolved(s.origin(), "null value");
+        }
         case Node.Reference r -> Value.set(r.placeholder(), r.origin());
         case Node.Unresolved u -> Value.unresolved(u.origin(), u.reason());
         case Node.MapNode m -> {
@@ -244,7 +319,14 @@ public final class PolicyParser {
                 "unknown principal type '" + e.key() + "'",
                 e.keyOrigin());
           }
-          byType.computeIfAbsent(e.key(), k -> new ArrayList<>()).addAll(values(e.value()));
+          List<Value<String>> values = values(e.value());
+          if (values.isEmpty()) {
+            issue(
+                PolicyIssue.Kind.MALFORMED,
+                key + " " + e.key() + " is an empty list",
+                e.keyOrigin());
+          }
+          byType.computeIfAbsent(e.key(), k -> new ArrayList<>()).addAll(values);
         }
         return new Principals(false, byType, types.origin());
       }
@@ -281,7 +363,9 @@ public final class PolicyParser {
         if (op.value() instanceof Node.MapNode keys) {
           checkDuplicates(keys, op.key());
           for (Node.Entry k : keys.entries()) {
-            out.add(Condition.of(op.key(), k.key(), values(k.value()), k.keyOrigin()));
+            Condition c = Condition.of(op.key(), k.key(), values(k.value()), k.keyOrigin());
+            checkCondition(c, op.keyOrigin());
+            out.add(c);
           }
         } else {
           issue(
@@ -299,13 +383,47 @@ public final class PolicyParser {
       return out;
     }
 
+    private void checkCondition(Condition c, Origin operatorOrigin) {
+      Operator op = c.op();
+      if (op == null) {
+        issue(
+            PolicyIssue.Kind.UNKNOWN_OPERATOR,
+            "condition operator '" + c.operator() + "' is not an IAM operator",
+            operatorOrigin);
+        return;
+      }
+      if (!op.text().equals(c.base())) {
+        issue(
+            PolicyIssue.Kind.UNKNOWN_OPERATOR,
+            "condition operator '" + c.base() + "' must be written '" + op.text() + "'",
+            operatorOrigin);
+      }
+      if (op == Operator.NULL && (c.ifExists() || c.qualifier() != Condition.SetQualifier.NONE)) {
+        issue(
+            PolicyIssue.Kind.MALFORMED_CONDITION,
+            "the Null operator takes no IfExists suffix and no set qualifier",
+            operatorOrigin);
+      }
+      if (c.values().isEmpty()) {
+        issue(
+            PolicyIssue.Kind.MALFORMED_CONDITION,
+            "condition " + c.operator() + " on " + c.key() + " has no values",
+            c.origin());
+      }
+      for (Value<String> v : c.values()) {
+        v.known()
+            .flatMap(text -> ConditionValues.problem(op, text))
+            .ifPresent(p -> issue(PolicyIssue.Kind.MALFORMED_CONDITION, p, v.origin()));
+      }
+    }
+
     private void checkKeys(Node.MapNode map, Set<String> allowed, String what) {
       checkDuplicates(map, what);
       for (Node.Entry e : map.entries()) {
         if (!allowed.contains(e.key())) {
           issue(
               PolicyIssue.Kind.UNKNOWN_KEY,
-              "unknown " + what + " key '" + e.key() + "' is ignored by IAM",
+              "unknown " + what + " key '" + e.key() + "' is not part of the IAM policy grammar",
               e.keyOrigin());
         }
       }
@@ -327,10 +445,8 @@ public final class PolicyParser {
       issues.add(new PolicyIssue(kind, message, origin));
     }
 
-    private static java.util.Optional<String> text(Node node) {
-      return node instanceof Node.Scalar s
-          ? java.util.Optional.ofNullable(s.text())
-          : java.util.Optional.empty();
+    private static Optional<String> text(Node node) {
+      return node instanceof Node.Scalar s ? Optional.ofNullable(s.text()) : Optional.empty();
     }
   }
 }

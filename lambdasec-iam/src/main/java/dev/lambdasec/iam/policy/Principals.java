@@ -2,6 +2,8 @@ package dev.lambdasec.iam.policy;
 
 import dev.lambdasec.model.Origin;
 import dev.lambdasec.model.Value;
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -10,13 +12,15 @@ import java.util.Map;
  * A {@code Principal} or {@code NotPrincipal} element.
  *
  * @param everyone the element is the bare string {@code "*"}
- * @param byType entries by principal type: {@code AWS}, {@code Service}, {@code Federated}, {@code
- *     CanonicalUser}
+ * @param byType entries by principal type, in written order: {@code AWS}, {@code Service}, {@code
+ *     Federated}, {@code CanonicalUser}
  */
 public record Principals(boolean everyone, Map<String, List<Value<String>>> byType, Origin origin) {
 
   public Principals {
-    byType = Map.copyOf(byType);
+    Map<String, List<Value<String>>> copy = new LinkedHashMap<>();
+    byType.forEach((k, v) -> copy.put(k, List.copyOf(v)));
+    byType = Collections.unmodifiableMap(copy);
   }
 
   public List<Value<String>> of(String type) {

@@ -6,12 +6,15 @@ import dev.lambdasec.engine.api.Rule;
 import dev.lambdasec.engine.api.RuleContext;
 import dev.lambdasec.engine.api.RuleInfo;
 import dev.lambdasec.engine.api.Severity;
-import dev.lambdasec.iam.Grant;
+import dev.lambdasec.iam.ExpandedStatement;
 import dev.lambdasec.iam.policy.Statement;
 import dev.lambdasec.model.SourceKind;
 import dev.lambdasec.rules.support.Grants;
 
-/** Flags authored allow statements written with NotAction or NotResource. */
+/**
+ * Flags authored allow statements written with NotAction or NotResource, naming how many actions
+ * the exclusion grants today (from the action catalog).
+ */
 @RuleInfo(
     id = "IAM-008",
     title = "Policies do not allow by exclusion (NotAction or NotResource)",
@@ -24,32 +27,42 @@ public final class PolicyDoesNotAllowByExclusion implements Rule {
   public void evaluate(RuleContext ctx, Results out) {
     for (Grants.Holder holder : Grants.authored(ctx)) {
       boolean failed = false;
-      for (Grant g : holder.grants()) {
-        Statement s = g.statement();
-        if (!s.isAllow() || !(s.notAction().present() || s.notResource().present())) {
+      for (ExpandedStatement e : holder.permissions().allows()) {
+        Statement s = e.statement();
+        if (!(s.notAction().present() || s.notResource().present())) {
           continue;
         }
         failed = true;
-        boolean byAction = s.notAction().present();
+        boolean byAction = s.notAction().present() && !s.action().present();
         out.fail(
-            holder.subject().part(g.label()),
+            holder.subject().part(e.grant().label()),
             byAction ? s.notAction().origin() : s.notResource().origin(),
-            Grants.describe(holder.resource())
+            holder.describe()
                 + " allows "
                 + (byAction
-                    ? "every action except " + String.join(", ", s.notAction().known())
-                    : "on every resource except " + String.join(", ", s.notResource().known()))
+                    ? "every action except "
+                        + Grants.summary(s.notAction().known())
+                        + " ("
+                        + e.actions().size()
+                        + " actions today)"
+                    : "on every resource except " + Grants.summary(s.notResource().known()))
                 + " in "
-                + g.policy().name()
-                + " (statement "
-                + s.label()
-                + "); new actions and resources are granted as AWS adds them");
+                + Grants.where(e.grant())
+                + "; new actions and resources are granted as AWS adds them");
       }
-      if (!failed && !holder.grants().isEmpty()) {
+      if (failed || holder.isEmpty()) {
+        continue;
+      }
+      if (holder.unreadableActions()) {
+        out.unknown(
+            holder.subject(),
+            holder.resource().origin(),
+            holder.describe() + " has policies lambdasec cannot read");
+      } else {
         out.pass(
             holder.subject(),
             holder.resource().origin(),
-            Grants.describe(holder.resource()) + " allows only what it names");
+            holder.describe() + " allows only what it names");
       }
     }
   }

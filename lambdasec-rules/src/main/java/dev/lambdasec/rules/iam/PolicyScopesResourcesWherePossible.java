@@ -6,17 +6,21 @@ import dev.lambdasec.engine.api.Rule;
 import dev.lambdasec.engine.api.RuleContext;
 import dev.lambdasec.engine.api.RuleInfo;
 import dev.lambdasec.engine.api.Severity;
-import dev.lambdasec.iam.Grant;
+import dev.lambdasec.iam.ExpandedStatement;
+import dev.lambdasec.iam.catalog.ActionCatalog;
 import dev.lambdasec.iam.catalog.ActionInfo;
-import dev.lambdasec.iam.policy.Statement;
+import dev.lambdasec.iam.catalog.ActionSet;
 import dev.lambdasec.model.SourceKind;
 import dev.lambdasec.rules.support.Grants;
-import java.util.Set;
-import java.util.TreeSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
 
 /**
  * Flags authored allow statements with {@code Resource: "*"} for actions that IAM can scope to
- * specific resources (the action catalog knows which actions support resource-level permissions).
+ * specific resources (the action catalog knows which actions support resource-level permissions),
+ * once explicit denies of the same holder are taken into account. Statements with conditions are
+ * not flagged: a condition may narrow the resources.
  */
 @RuleInfo(
     id = "IAM-003",
@@ -26,52 +30,48 @@ import java.util.TreeSet;
     sources = {SourceKind.CLOUDFORMATION, SourceKind.SAM})
 public final class PolicyScopesResourcesWherePossible implements Rule {
 
-  private static final int SHOWN = 5;
-
   @Override
   public void evaluate(RuleContext ctx, Results out) {
+    ActionCatalog catalog = ctx.iam().catalog();
+    ActionSet scopable = catalog.matching(ActionInfo::supportsResourceScoping);
     for (Grants.Holder holder : Grants.authored(ctx)) {
-      boolean failed = false;
-      for (Grant g : holder.grants()) {
-        Statement s = g.statement();
-        if (!s.isAllow() || !s.appliesToAllResources() || !s.conditions().isEmpty()) {
-          continue;
-        }
-        Set<String> scopable = new TreeSet<>();
-        for (String pattern : s.action().known()) {
-          for (ActionInfo a : ctx.iam().catalog().expand(pattern)) {
-            if (a.supportsResourceScoping()) {
-              scopable.add(a.fullName());
-            }
-          }
-        }
-        if (!scopable.isEmpty()) {
-          failed = true;
-          out.fail(
-              holder.subject().part(g.label()),
-              s.resource().origin(),
-              Grants.describe(holder.resource())
-                  + " grants "
-                  + summary(scopable)
-                  + " on every resource in "
-                  + g.policy().name()
-                  + " (statement "
-                  + s.label()
-                  + "), although these actions can name specific resources");
+      if (holder.isEmpty()) {
+        continue;
+      }
+      ActionSet broad = holder.permissions().onEveryResource(false).intersect(scopable);
+      Map<ActionInfo, List<ExpandedStatement>> found = new LinkedHashMap<>();
+      for (ActionInfo a : catalog.actions(broad).toList()) {
+        List<ExpandedStatement> by =
+            holder.permissions().grantsOf(a).stream()
+                .filter(g -> g.scope().everything() && g.unconditional())
+                .toList();
+        if (!by.isEmpty()) {
+          found.put(a, by);
         }
       }
-      if (!failed && !holder.grants().isEmpty()) {
+      if (!found.isEmpty()) {
+        Grants.byStatement(found)
+            .forEach((s, actions) ->
+                out.fail(
+                    holder.subject().part(s.grant().label()),
+                    s.statement().resource().origin(),
+                    holder.describe()
+                        + " grants "
+                        + Grants.summary(actions.stream().map(ActionInfo::fullName).toList())
+                        + " on every resource in "
+                        + Grants.where(s.grant())
+                        + ", although these actions can name specific resources"));
+      } else if (holder.unreadableScope()) {
+        out.unknown(
+            holder.subject(),
+            holder.resource().origin(),
+            holder.describe() + " has policies, actions or resources lambdasec cannot read");
+      } else {
         out.pass(
             holder.subject(),
             holder.resource().origin(),
-            Grants.describe(holder.resource())
-                + " scopes every resource-scopable action to specific resources");
+            holder.describe() + " scopes every resource-scopable action to specific resources");
       }
     }
-  }
-
-  private static String summary(Set<String> actions) {
-    String shown = String.join(", ", actions.stream().limit(SHOWN).toList());
-    return actions.size() > SHOWN ? shown + " and " + (actions.size() - SHOWN) + " more" : shown;
   }
 }

@@ -1,0 +1,30 @@
+package dev.lambdasec.rules.iam;
+
+import dev.lambdasec.engine.api.Control;
+import dev.lambdasec.engine.api.Results;
+import dev.lambdasec.engine.api.Rule;
+import dev.lambdasec.engine.api.RuleContext;
+import dev.lambdasec.engine.api.RuleInfo;
+import dev.lambdasec.engine.api.Severity;
+import dev.lambdasec.iam.risk.RiskyActions;
+import dev.lambdasec.model.SourceKind;
+import dev.lambdasec.rules.support.UnscopedRisk;
+
+/**
+ * Flags authored statements that allow actions reading data or secrets out ({@code s3:GetObject},
+ * {@code ssm:GetParameter*}, {@code secretsmanager:GetSecretValue}) on every resource,
+ * unconditionally.
+ */
+@RuleInfo(
+    id = "IAM-011",
+    title = "Policies allow no data-exfiltration actions on every resource",
+    severity = Severity.MEDIUM,
+    controls = {Control.LP},
+    sources = {SourceKind.CLOUDFORMATION, SourceKind.SAM})
+public final class PolicyAllowsNoUnscopedDataAccess implements Rule {
+
+  @Override
+  public void evaluate(RuleContext ctx, Results out) {
+    UnscopedRisk.report(ctx, out, RiskyActions.Kind.DATA_EXFILTRATION, "read data and secrets out");
+  }
+}

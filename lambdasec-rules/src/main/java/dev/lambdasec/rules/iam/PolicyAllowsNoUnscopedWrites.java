@@ -1,0 +1,29 @@
+package dev.lambdasec.rules.iam;
+
+import dev.lambdasec.engine.api.Control;
+import dev.lambdasec.engine.api.Results;
+import dev.lambdasec.engine.api.Rule;
+import dev.lambdasec.engine.api.RuleContext;
+import dev.lambdasec.engine.api.RuleInfo;
+import dev.lambdasec.engine.api.Severity;
+import dev.lambdasec.iam.risk.RiskyActions;
+import dev.lambdasec.model.SourceKind;
+import dev.lambdasec.rules.support.UnscopedRisk;
+
+/**
+ * Flags authored statements that allow write or tagging actions that support resource scoping on
+ * every resource, unconditionally.
+ */
+@RuleInfo(
+    id = "IAM-014",
+    title = "Policies allow no write actions on every resource",
+    severity = Severity.LOW,
+    controls = {Control.LP},
+    sources = {SourceKind.CLOUDFORMATION, SourceKind.SAM})
+public final class PolicyAllowsNoUnscopedWrites implements Rule {
+
+  @Override
+  public void evaluate(RuleContext ctx, Results out) {
+    UnscopedRisk.report(ctx, out, RiskyActions.Kind.WRITE, "change resources");
+  }
+}
