@@ -34,6 +34,7 @@ import dev.lambdasec.rules.lambda.ServicePermissionIsScopedToSource;
 import dev.lambdasec.rules.lambda.VpcFunctionSpansAvailabilityZones;
 import dev.lambdasec.rules.logs.LogGroupHasRetention;
 import dev.lambdasec.rules.logs.LogGroupIsEncryptedWithCustomerKey;
+import dev.lambdasec.rules.policy.InlineSuppressionsStateAReason;
 import java.util.List;
 
 /** The registry of built-in rules, in id order. A rule not listed here does not run. */
@@ -75,6 +76,7 @@ public final class BuiltInRules {
         new FunctionHasReservedConcurrency(),
         new RuntimeIsNotNearDeprecation(),
         new LogGroupHasRetention(),
-        new LogGroupIsEncryptedWithCustomerKey());
+        new LogGroupIsEncryptedWithCustomerKey(),
+        new InlineSuppressionsStateAReason());
   }
 }
