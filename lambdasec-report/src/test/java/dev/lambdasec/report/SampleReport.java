@@ -32,6 +32,7 @@ import dev.lambdasec.model.Origin;
 import dev.lambdasec.model.ResourceKey;
 import dev.lambdasec.model.SourceKind;
 import dev.lambdasec.model.SourceUnit;
+import dev.lambdasec.model.Suppression;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -40,8 +41,8 @@ import org.jspecify.annotations.Nullable;
 /**
  * A fixed, realistic report: two templates, a Terraform configuration and a live account region;
  * failures of every severity but INFO, passes and unknowns; a SAM-generated role, an environment
- * variable as the part of a function, a rule serving two controls, a live finding without a file,
- * and an input error.
+ * variable as the part of a function, a rule serving two controls, a live finding without a file, a
+ * failure accepted by an inline suppression with its reason, and an input error.
  */
 public final class SampleReport {
 
@@ -95,6 +96,8 @@ public final class SampleReport {
             null);
     Subject paymentsFn =
         subject(PAYMENTS, "PaymentsFunction", "AWS::Lambda::Function", "payments", null);
+    Subject paymentsLogs =
+        subject(PAYMENTS, "PaymentsLogGroup", "AWS::Logs::LogGroup", "/aws/lambda/payments", null);
     Subject paymentsRole =
         subject(PAYMENTS, "PaymentsFunctionRole", "AWS::IAM::Role", "payments-role", null);
     Subject reportBuilder =
@@ -156,6 +159,21 @@ public final class SampleReport {
                 at(PAYMENTS, 40, 9, paymentsFn),
                 "Environment variables of PaymentsFunction are encrypted with the AWS managed key",
                 Map.of("keySource", "AWS_MANAGED")),
+            suppressed(
+                finding(
+                    LOG_001,
+                    FAIL,
+                    paymentsLogs,
+                    at(PAYMENTS, 72, 5, paymentsLogs),
+                    "Log group PaymentsLogGroup has no RetentionInDays, so its events are kept"
+                        + " forever",
+                    Map.of()),
+                new Suppression(
+                    "LOG-001",
+                    new ResourceKey(PAYMENTS, "PaymentsLogGroup"),
+                    "Payment logs are kept for the 10-year audit duty (RISK-31)",
+                    new Origin(
+                        PAYMENTS, 70, 5, "PaymentsLogGroup", "/Resources/PaymentsLogGroup"))),
             finding(
                 DEPS_001,
                 UNKNOWN,
@@ -224,7 +242,8 @@ public final class SampleReport {
     List<ChecklistEntry> checklist =
         List.of(
             entry(LP, ChecklistStatus.NOT_MET, 2, 1, 0, "IAM-001", "IAM-002"),
-            entry(LOG, ChecklistStatus.UNKNOWN, 0, 1, 1, "LOG-001", "LOG-002"),
+            new ChecklistEntry(
+                LOG, ChecklistStatus.UNKNOWN, 0, 1, 1, 1, List.of("LOG-001", "LOG-002")),
             entry(Control.CRED, ChecklistStatus.NOT_APPLICABLE, 0, 0, 0),
             entry(Control.ASSET, ChecklistStatus.NOT_APPLICABLE, 0, 0, 0),
             entry(Control.ISMS, ChecklistStatus.NOT_APPLICABLE, 0, 0, 0),
@@ -321,6 +340,21 @@ public final class SampleReport {
         Fingerprints.of(rule.id(), subject),
         evidence,
         null);
+  }
+
+  private static Finding suppressed(Finding f, Suppression s) {
+    return new Finding(
+        f.ruleId(),
+        f.title(),
+        f.status(),
+        f.severity(),
+        f.controls(),
+        f.subject(),
+        f.origin(),
+        f.message(),
+        f.fingerprint(),
+        f.evidence(),
+        s);
   }
 
   private static ChecklistEntry entry(

@@ -46,6 +46,7 @@ import dev.lambdasec.rules.lambda.ServicePermissionIsScopedToSource;
 import dev.lambdasec.rules.lambda.VpcFunctionSpansAvailabilityZones;
 import dev.lambdasec.rules.logs.LogGroupHasRetention;
 import dev.lambdasec.rules.logs.LogGroupIsEncryptedWithCustomerKey;
+import dev.lambdasec.rules.policy.InlineSuppressionsStateAReason;
 import java.util.List;
 
 /** The registry of built-in rules, in id order. A rule not listed here does not run. */
@@ -99,6 +100,7 @@ public final class BuiltInRules {
         new RuntimeIsNotNearDeprecation(),
         new ResourcePolicyGrantsOnlyKnownAccounts(),
         new LogGroupHasRetention(),
-        new LogGroupIsEncryptedWithCustomerKey());
+        new LogGroupIsEncryptedWithCustomerKey(),
+        new InlineSuppressionsStateAReason());
   }
 }

@@ -68,7 +68,7 @@ class ConsoleReportWriterTest {
             "lambdasec: 6 failed (1 critical, 3 high, 1 medium, 1 low), 7 passed, 2 unknown"
                 + " · 1 of 12 controls met, 5 not met, 2 unknown"
                 + " · 2 templates, 1 Terraform configuration, 1 account region, 5 functions"
-                + " · 2 errors · 1 note");
+                + " · 2 errors · 1 suppressed · 1 note");
     assertThat(lines.stream().filter(l -> l.startsWith("lambdasec:"))).hasSize(1);
   }
 

@@ -87,6 +87,17 @@ class JsonReportWriterTest {
   }
 
   @Test
+  void keepsASuppressedFindingMarkedWithItsReasonAndWhereItIsWritten() {
+    JsonNode suppression = finding("LOG-001", "FAIL").get("suppression");
+
+    assertThat(suppression.get("reason").asText())
+        .isEqualTo("Payment logs are kept for the 10-year audit duty (RISK-31)");
+    assertThat(suppression.at("/location/line").asInt()).isEqualTo(70);
+    assertThat(doc.at("/summary/suppressed").asInt()).isEqualTo(1);
+    assertThat(finding("AUTH-001", "FAIL").has("suppression")).isFalse();
+  }
+
+  @Test
   void writesTheSameBytesEveryTime() {
     assertThat(Output.of(new JsonReportWriter(), SampleReport.create())).isEqualTo(json);
   }

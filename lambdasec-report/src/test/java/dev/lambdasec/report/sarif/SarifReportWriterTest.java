@@ -123,6 +123,18 @@ class SarifReportWriterTest {
   }
 
   @Test
+  void marksASuppressedResultAsAcceptedInSourceWithItsJustification() {
+    JsonNode suppressions = result(run(false), "LOG-001", "fail").get("suppressions");
+
+    assertThat(suppressions).hasSize(1);
+    assertThat(suppressions.at("/0/kind").asText()).isEqualTo("inSource");
+    assertThat(suppressions.at("/0/status").asText()).isEqualTo("accepted");
+    assertThat(suppressions.at("/0/justification").asText())
+        .isEqualTo("Payment logs are kept for the 10-year audit duty (RISK-31)");
+    assertThat(result(run(false), "SECRET-001", "fail").has("suppressions")).isFalse();
+  }
+
+  @Test
   void givesALiveResultOnlyALogicalLocation() {
     JsonNode location = result(run(false), "DEPS-001", "fail").at("/locations/0");
 

@@ -9,10 +9,14 @@ import java.nio.file.Files;
 import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
+import org.jspecify.annotations.Nullable;
 
 /**
- * Reads CloudFormation and SAM templates from files and folders into one {@link Application}.
+ * Reads CloudFormation and SAM templates and Serverless Framework services from files and folders
+ * into one {@link Application}.
  *
  * <p>Folders are walked recursively in sorted order; files that are not templates are skipped
  * there, but reported when named explicitly. Content problems never throw: they become {@link
@@ -53,21 +57,31 @@ public final class IacReader {
       }
       paths.add(path);
     }
-    Application.Builder app = Application.builder();
-    List<InputError> errors = new ArrayList<>();
+    List<Read> reads = new ArrayList<>();
     for (int i = 0; i < inputs.size(); i++) {
       Path path = paths.get(i);
       String display = inputs.get(i).replace('\\', '/');
       if (Files.isDirectory(path)) {
         InputFinder found = InputFinder.walk(path, display);
         for (InputFinder.Unlisted u : found.unlisted()) {
-          errors.add(new InputError(u.display(), 0, 0, "folder cannot be read"));
+          reads.add(Read.error(new InputError(u.display(), 0, 0, "folder cannot be read")));
         }
         for (InputFinder.Candidate c : found.candidates()) {
-          readFile(c.path(), c.display(), false, app, errors);
+          reads.add(readFile(c.path(), c.display(), false));
         }
       } else {
-        readFile(path, display, true, app, errors);
+        reads.add(readFile(path, display, true));
+      }
+    }
+    // A file a Serverless Framework service includes with ${file(…)} is part of that service.
+    Set<Path> included = new HashSet<>();
+    reads.forEach(r -> included.addAll(r.result().included()));
+    Application.Builder app = Application.builder();
+    List<InputError> errors = new ArrayList<>();
+    for (Read r : reads) {
+      if (r.file() == null || !included.contains(r.file())) {
+        app.addAll(r.result().application());
+        errors.addAll(r.result().errors());
       }
     }
     return new SourceResult(app.build(), errors);
@@ -75,33 +89,38 @@ public final class IacReader {
 
   /** Reads one document from memory, shown under {@code displayPath}, as if named explicitly. */
   public SourceResult readText(String displayPath, String text) {
-    Application.Builder app = Application.builder();
-    List<InputError> errors = new ArrayList<>();
     if (text.length() > options.maxFileBytes()) {
-      errors.add(tooLarge(displayPath));
-    } else {
-      files.read(displayPath, text, true, app, errors);
+      return new SourceResult(Application.empty(), List.of(tooLarge(displayPath)));
     }
-    return new SourceResult(app.build(), errors);
+    TemplateFileReader.FileResult result = files.read(displayPath, null, text, true);
+    return new SourceResult(result.application(), result.errors());
   }
 
-  private void readFile(
-      Path path,
-      String display,
-      boolean explicit,
-      Application.Builder app,
-      List<InputError> errors) {
+  /** The outcome of one file, and the file as a normalized absolute path. */
+  private record Read(@Nullable Path file, TemplateFileReader.FileResult result) {
+    static Read error(InputError e) {
+      return new Read(
+          null, new TemplateFileReader.FileResult(Application.empty(), List.of(e), Set.of()));
+    }
+  }
+
+  private Read readFile(Path path, String display, boolean explicit) {
+    Path file = path.toAbsolutePath().normalize();
     try {
       if (Files.size(path) > options.maxFileBytes()) {
         if (explicit || TemplateFileReader.looksLikeIac(prefix(path))) {
-          errors.add(tooLarge(display));
+          return new Read(file, failed(tooLarge(display)));
         }
-        return;
+        return new Read(file, failed());
       }
-      files.read(display, decode(Files.readAllBytes(path)), explicit, app, errors);
+      return new Read(file, files.read(display, file, decode(Files.readAllBytes(path)), explicit));
     } catch (IOException | RuntimeException e) {
-      errors.add(new InputError(display, 0, 0, "cannot be read"));
+      return new Read(file, failed(new InputError(display, 0, 0, "cannot be read")));
     }
+  }
+
+  private static TemplateFileReader.FileResult failed(InputError... errors) {
+    return new TemplateFileReader.FileResult(Application.empty(), List.of(errors), Set.of());
   }
 
   private InputError tooLarge(String display) {

@@ -108,9 +108,9 @@ class IacReaderTest {
         .extracting(InputError::file, InputError::message)
         .containsExactly(
             org.assertj.core.groups.Tuple.tuple(
-                packageJson.toString(), "not a CloudFormation or SAM template"),
+                packageJson.toString(), "not a CloudFormation, SAM or Serverless Framework file"),
             org.assertj.core.groups.Tuple.tuple(
-                workflow.toString(), "not a CloudFormation or SAM template"));
+                workflow.toString(), "not a CloudFormation, SAM or Serverless Framework file"));
   }
 
   @Test
@@ -208,7 +208,7 @@ class IacReaderTest {
   void emptyFileIsNotATemplate() {
     assertThat(reader.readText("empty.yaml", "").errors())
         .extracting(InputError::message)
-        .containsExactly("not a CloudFormation or SAM template");
+        .containsExactly("not a CloudFormation, SAM or Serverless Framework file");
   }
 
   @Test

@@ -1,6 +1,7 @@
 package dev.lambdasec.source.iac.parse;
 
 import dev.lambdasec.model.Node;
+import java.util.List;
 import org.jspecify.annotations.Nullable;
 
 /** Parses a YAML or JSON document, choosing JSON when the text starts with a brace. */
@@ -19,8 +20,15 @@ public final class DocumentParser {
 
   /** The document's tree, or {@code null} when the document is empty. */
   public @Nullable Node parse(String file, String text) throws ParseException {
+    return read(file, text).root();
+  }
+
+  /** The document's tree and the comments that may carry inline suppressions. */
+  public ParsedDocument read(String file, String text) throws ParseException {
     String body = text.startsWith("\uFEFF") ? text.substring(1) : text;
-    return looksLikeJson(body) ? json.parse(file, body) : yaml.parse(file, body);
+    return looksLikeJson(body)
+        ? new ParsedDocument(json.parse(file, body), List.of())
+        : yaml.read(file, body);
   }
 
   private static boolean looksLikeJson(String text) {

@@ -5,10 +5,13 @@ import dev.lambdasec.model.Node.Scalar.Kind;
 import dev.lambdasec.model.Origin;
 import java.io.StringReader;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 import org.jspecify.annotations.Nullable;
 import org.yaml.snakeyaml.LoaderOptions;
 import org.yaml.snakeyaml.Yaml;
+import org.yaml.snakeyaml.comments.CommentLine;
 import org.yaml.snakeyaml.error.Mark;
 import org.yaml.snakeyaml.error.MarkedYAMLException;
 import org.yaml.snakeyaml.nodes.MappingNode;
@@ -19,7 +22,9 @@ import org.yaml.snakeyaml.nodes.Tag;
 
 /**
  * Parses YAML with SnakeYAML's compose API (YAML 1.1 scalar typing, positions on every node) into a
- * {@link Node} tree, turning CloudFormation short-form tags into their long form.
+ * {@link Node} tree, turning CloudFormation short-form tags into their long form. Comments that may
+ * be inline suppressions ({@code # lambdasec:…}) are kept with the path of the node they are
+ * written on or above.
  */
 public final class YamlParser {
 
@@ -39,6 +44,15 @@ public final class YamlParser {
    *     quotes the document
    */
   public @Nullable Node parse(String file, String text) throws ParseException {
+    return read(file, text).root();
+  }
+
+  /**
+   * The document's tree and its {@code lambdasec:} comments.
+   *
+   * @throws ParseException as {@link #parse}
+   */
+  public ParsedDocument read(String file, String text) throws ParseException {
     org.yaml.snakeyaml.nodes.Node root;
     try {
       root = new Yaml(loaderOptions()).compose(new StringReader(text));
@@ -55,10 +69,21 @@ public final class YamlParser {
       throw new ParseException(
           "invalid YAML (" + SafeMessages.redact(String.valueOf(e.getMessage())) + ")", 0, 0);
     }
-    if (root == null) {
-      return null;
+    if (root == null || commentsOnly(root)) {
+      return new ParsedDocument(null, List.of());
     }
-    return new Converter(new Origins(file)).convert(root, "", null, 0);
+    Converter converter = new Converter(new Origins(file));
+    Node tree = converter.convert(root, "", null, 0);
+    converter.comments.sort(
+        java.util.Comparator.comparingInt(Comment::line).thenComparingInt(Comment::column));
+    return new ParsedDocument(tree, converter.comments);
+  }
+
+  /** With comments kept, a document of comments alone composes to an empty block mapping. */
+  private static boolean commentsOnly(org.yaml.snakeyaml.nodes.Node root) {
+    return root instanceof MappingNode m
+        && m.getValue().isEmpty()
+        && m.getFlowStyle() != org.yaml.snakeyaml.DumperOptions.FlowStyle.FLOW;
   }
 
   private LoaderOptions loaderOptions() {
@@ -68,12 +93,17 @@ public final class YamlParser {
     options.setCodePointLimit(codePointLimit);
     options.setAllowDuplicateKeys(true);
     options.setAllowRecursiveKeys(false);
+    options.setProcessComments(true);
     return options;
   }
 
   /** Converts one composed document; counts nodes so alias expansion stays bounded. */
   private static final class Converter {
+    private static final String MARKER = "lambdasec:";
+
     private final Origins origins;
+    private final List<Comment> comments = new ArrayList<>();
+    private final Set<Long> seenComments = new HashSet<>();
     private int count;
 
     Converter(Origins origins) {
@@ -96,6 +126,9 @@ public final class YamlParser {
             column);
       }
       Origin origin = origins.at(line, column, resourceId, path);
+      keep(node.getBlockComments(), path);
+      keep(node.getInLineComments(), path);
+      keep(node.getEndComments(), path);
       String tag = node.getTag().getValue();
       String shortForm = tag.startsWith("!") && !tag.startsWith("!!") ? tag : null;
       if (shortForm != null) {
@@ -133,6 +166,7 @@ public final class YamlParser {
         }
         case MappingNode map -> {
           List<Node.Entry> entries = new ArrayList<>();
+          String previous = null;
           for (NodeTuple tuple : map.getValue()) {
             if (!(tuple.getKeyNode() instanceof ScalarNode keyNode)) {
               Mark m = tuple.getKeyNode().getStartMark();
@@ -144,6 +178,8 @@ public final class YamlParser {
             String key = keyNode.getValue();
             Mark km = keyNode.getStartMark();
             String childPath = Origins.child(path, key);
+            keyComments(keyNode, km, childPath, previous);
+            previous = childPath;
             String childResource = Origins.resourceOf(path, key, resourceId);
             Origin keyOrigin =
                 origins.at(
@@ -161,6 +197,46 @@ public final class YamlParser {
         }
         default -> new Node.Unresolved("unsupported YAML node", here);
       };
+    }
+
+    /**
+     * Comments on a mapping key: inline ones belong to the entry; a comment block above it belongs
+     * to it too, unless the block is indented deeper than the key, which makes it the tail of the
+     * previous entry.
+     */
+    private void keyComments(
+        ScalarNode key, @Nullable Mark mark, String path, @Nullable String previous) {
+      keep(key.getInLineComments(), path);
+      List<CommentLine> block = key.getBlockComments();
+      if (block == null) {
+        return;
+      }
+      int keyColumn = mark == null ? 0 : mark.getColumn();
+      for (CommentLine c : block) {
+        Mark at = c.getStartMark();
+        String owner =
+            previous != null && at != null && at.getColumn() > keyColumn ? previous : path;
+        keep(List.of(c), owner);
+      }
+    }
+
+    private void keep(@Nullable List<CommentLine> lines, String path) {
+      if (lines == null) {
+        return;
+      }
+      for (CommentLine c : lines) {
+        String text = c.getValue();
+        Mark at = c.getStartMark();
+        if (text == null || at == null || !text.contains(MARKER)) {
+          continue;
+        }
+        long position = ((long) at.getLine() << 20) | at.getColumn();
+        if (seenComments.add(position)) {
+          comments.add(
+              new Comment(
+                  path.isEmpty() ? "/" : path, at.getLine() + 1, at.getColumn() + 1, text.strip()));
+        }
+      }
     }
 
     private static Node scalar(ScalarNode s, Origin origin) {
