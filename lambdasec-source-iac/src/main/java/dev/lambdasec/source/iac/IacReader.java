@@ -2,6 +2,7 @@ package dev.lambdasec.source.iac;
 
 import dev.lambdasec.model.Application;
 import dev.lambdasec.model.InputError;
+import dev.lambdasec.source.iac.terraform.TerraformReader;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
@@ -10,12 +11,15 @@ import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 
 /**
- * Reads CloudFormation and SAM templates from files and folders into one {@link Application}.
+ * Reads CloudFormation and SAM templates, Terraform configurations and Terraform plans from files
+ * and folders into one {@link Application}, recognising each by its name and content.
  *
- * <p>Folders are walked recursively in sorted order; files that are not templates are skipped
- * there, but reported when named explicitly. Content problems never throw: they become {@link
+ * <p>Folders are walked recursively in sorted order; files that are not infrastructure code are
+ * skipped there, but reported when named explicitly. A {@code .tf} file is read with its folder,
+ * which is one Terraform configuration. Content problems never throw: they become {@link
  * InputError}s.
  */
 public final class IacReader {
@@ -24,10 +28,13 @@ public final class IacReader {
 
   private final IacOptions options;
   private final TemplateFileReader files;
+  private final TerraformReader terraform;
 
   public IacReader(IacOptions options) {
     this.options = options;
     this.files = new TemplateFileReader(options);
+    this.terraform =
+        new TerraformReader(options.variables(), options.varFiles(), options.maxFileBytes());
   }
 
   /**
@@ -53,8 +60,14 @@ public final class IacReader {
       }
       paths.add(path);
     }
+    for (String varFile : options.varFiles()) {
+      if (!Files.isRegularFile(Path.of(varFile))) {
+        throw new UnreadableInputException(varFile, "no such variable file");
+      }
+    }
     Application.Builder app = Application.builder();
     List<InputError> errors = new ArrayList<>();
+    List<TerraformReader.Folder> configurations = new ArrayList<>();
     for (int i = 0; i < inputs.size(); i++) {
       Path path = paths.get(i);
       String display = inputs.get(i).replace('\\', '/');
@@ -66,10 +79,14 @@ public final class IacReader {
         for (InputFinder.Candidate c : found.candidates()) {
           readFile(c.path(), c.display(), false, app, errors);
         }
+        configurations.addAll(found.terraform());
+      } else if (isTerraformFile(display)) {
+        configurations.add(folderOf(path, display));
       } else {
         readFile(path, display, true, app, errors);
       }
     }
+    terraform.read(configurations, app, errors);
     return new SourceResult(app.build(), errors);
   }
 
@@ -79,10 +96,25 @@ public final class IacReader {
     List<InputError> errors = new ArrayList<>();
     if (text.length() > options.maxFileBytes()) {
       errors.add(tooLarge(displayPath));
+    } else if (isTerraformFile(displayPath)) {
+      terraform.readText(displayPath, text, app, errors);
     } else {
       files.read(displayPath, text, true, app, errors);
     }
     return new SourceResult(app.build(), errors);
+  }
+
+  /** {@code .tf} and {@code .tfvars} files are read with their folder, as Terraform reads them. */
+  private static boolean isTerraformFile(String display) {
+    String lower = display.toLowerCase(Locale.ROOT);
+    return lower.endsWith(".tf") || lower.endsWith(".tfvars");
+  }
+
+  private static TerraformReader.Folder folderOf(Path file, String display) {
+    Path parent = file.toAbsolutePath().getParent();
+    int slash = display.lastIndexOf('/');
+    String shown = slash > 0 ? display.substring(0, slash) : slash == 0 ? "/" : ".";
+    return new TerraformReader.Folder(parent == null ? Path.of(".") : parent, shown);
   }
 
   private void readFile(

@@ -14,6 +14,7 @@ import dev.lambdasec.source.iac.cfn.TemplateResource;
 import dev.lambdasec.source.iac.parse.DocumentParser;
 import dev.lambdasec.source.iac.parse.ParseException;
 import dev.lambdasec.source.iac.sam.SamExpander;
+import dev.lambdasec.source.iac.terraform.plan.PlanReader;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -42,6 +43,7 @@ final class TemplateFileReader {
   /** A cheap guess whether text is meant as a template, to decide if a parse error is reported. */
   static boolean looksLikeIac(String text) {
     return text.contains("AWSTemplateFormatVersion")
+        || (text.contains("\"format_version\"") && text.contains("\"planned_values\""))
         || text.contains("AWS::")
         || TOP_LEVEL_RESOURCES.matcher(text).find();
   }
@@ -71,6 +73,10 @@ final class TemplateFileReader {
         } else if (explicit) {
           errors.add(new InputError(display, 0, 0, NOT_A_TEMPLATE));
         }
+        return;
+      }
+      if (root instanceof Node.MapNode plan && PlanReader.isPlan(plan)) {
+        PlanReader.read(display, plan, app, errors);
         return;
       }
       if (!(root instanceof Node.MapNode map) || !Template.isTemplate(root)) {
