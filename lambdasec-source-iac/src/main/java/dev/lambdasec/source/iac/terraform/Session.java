@@ -21,7 +21,7 @@ import java.util.Set;
 final class Session {
 
   /** Most values one configuration may evaluate to; hostile inputs stop here. */
-  static final long NODE_BUDGET = 5_000_000;
+  static final long NODE_BUDGET = 1_000_000;
 
   /** Deepest chain of evaluations (references through locals, modules and resources). */
   static final int MAX_DEPTH = 400;
