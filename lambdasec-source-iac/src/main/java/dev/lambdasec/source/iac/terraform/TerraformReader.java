@@ -32,6 +32,9 @@ public final class TerraformReader {
   /** A folder holding {@code .tf} files, and the path it is shown under. */
   public record Folder(Path dir, String display) {}
 
+  private static final Set<String> DECLARATIONS =
+      Set.of("resource", "data", "module", "variable", "output");
+
   private final Map<String, String> vars;
   private final List<String> varFiles;
   private final long maxFileBytes;
@@ -143,18 +146,80 @@ public final class TerraformReader {
       Map<Path, ModuleFiles> parsed,
       Application.Builder app,
       List<InputError> errors) {
-    Session session = new Session(folder.display(), maxFileBytes, errors, parsed);
-    ModuleFiles files = session.module(folder.dir(), folder.display());
-    if (files.files().isEmpty()) {
+    ModuleFiles files = parsed.get(key(folder.dir()));
+    if (files == null || files.files().isEmpty()) {
       return;
     }
+    Map<HclFile, Set<String>> clashes = clashes(files);
+    if (clashes.isEmpty()) {
+      readRoot(folder, files, folder.display(), parsed, app, errors);
+      return;
+    }
+    errors.add(
+        InputError.note(
+            folder.display(),
+            0,
+            0,
+            "files declare "
+                + String.join(", ", clashes.values().iterator().next())
+                + " more than once, which Terraform refuses; each such file is read as a"
+                + " configuration of its own, with the folder's other files"));
+    List<HclFile> shared = files.files().stream().filter(f -> !clashes.containsKey(f)).toList();
+    for (HclFile f : clashes.keySet()) {
+      List<HclFile> one = new ArrayList<>(shared);
+      one.add(f);
+      readRoot(
+          folder,
+          new ModuleFiles(files.display(), files.dir(), one),
+          f.name(),
+          parsed,
+          app,
+          errors);
+    }
+  }
+
+  private void readRoot(
+      Folder folder,
+      ModuleFiles files,
+      String scope,
+      Map<Path, ModuleFiles> parsed,
+      Application.Builder app,
+      List<InputError> errors) {
+    Session session = new Session(folder.display(), maxFileBytes, errors, parsed);
     Evaluator evaluator = new Evaluator(session);
     RootVariables input =
         RootVariables.of(
             folder.dir(), folder.display(), varFiles, vars, maxFileBytes, evaluator, errors);
     ModuleInstance root =
         new ModuleInstance(session, evaluator, files, "", 0, Set.of(key(folder.dir())), input);
-    evaluate(folder.display(), session, root, evaluator, app);
+    evaluate(scope, session, root, evaluator, app);
+  }
+
+  /**
+   * The files of a folder that declare a resource, data source, module, variable or output that
+   * another of its files also declares, with those names: such a folder holds alternative examples
+   * rather than one configuration.
+   */
+  private static Map<HclFile, Set<String>> clashes(ModuleFiles files) {
+    Map<String, List<HclFile>> declaredIn = new LinkedHashMap<>();
+    for (HclFile f : files.files()) {
+      for (Block b : f.body().blocks()) {
+        if (DECLARATIONS.contains(b.type())) {
+          declaredIn
+              .computeIfAbsent(
+                  b.type() + " " + String.join(".", b.labels()), k -> new ArrayList<>())
+              .add(f);
+        }
+      }
+    }
+    Map<HclFile, Set<String>> out = new LinkedHashMap<>();
+    declaredIn.forEach((name, in) -> {
+      if (in.stream().distinct().count() > 1) {
+        String shown = name.substring(name.indexOf(' ') + 1);
+        in.forEach(f -> out.computeIfAbsent(f, k -> new LinkedHashSet<>()).add(shown));
+      }
+    });
+    return out;
   }
 
   /** Evaluates every resource instance of every module instance and maps them. */

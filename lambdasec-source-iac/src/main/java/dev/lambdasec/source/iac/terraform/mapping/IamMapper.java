@@ -7,6 +7,7 @@ import dev.lambdasec.model.Node;
 import dev.lambdasec.model.Origin;
 import dev.lambdasec.model.PolicyDocument;
 import dev.lambdasec.model.Ref;
+import dev.lambdasec.model.Resource;
 import dev.lambdasec.model.Role;
 import dev.lambdasec.model.Value;
 import dev.lambdasec.source.iac.cfn.Nodes;
@@ -15,6 +16,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -29,6 +31,7 @@ final class IamMapper {
   private final Slots slots;
   private final Map<String, List<PolicyDocument>> inline = new HashMap<>();
   private final Map<String, List<Value<Ref>>> managed = new HashMap<>();
+  private final Map<String, PolicyDocument> outside = new HashMap<>();
 
   IamMapper(
       ResourceIndex index,
@@ -65,14 +68,47 @@ final class IamMapper {
   }
 
   private void inline(TerraformResource r, String holder, Kind kind, Contributions contributions) {
-    index
-        .target(kind, r.get(holder))
-        .ifPresent(h -> {
-          String name = ResourceIndex.text(r.get("name")).orElse(r.address());
-          inline
-              .computeIfAbsent(h, k -> new ArrayList<>())
-              .add(new PolicyDocument(name, Slots.document(r.get("policy"), r.origin())));
-          contributions.add(r.address(), h);
+    String name = ResourceIndex.text(r.get("name")).orElse(r.address());
+    PolicyDocument doc = new PolicyDocument(name, Slots.document(r.get("policy"), r.origin()));
+    Optional<String> target = index.target(kind, r.get(holder));
+    if (target.isPresent()) {
+      inline.computeIfAbsent(target.get(), k -> new ArrayList<>()).add(doc);
+      contributions.add(r.address(), target.get());
+    } else {
+      outside.put(r.address(), doc);
+    }
+  }
+
+  /**
+   * An inline policy whose role, user or group is declared outside the configuration (a module
+   * given the role's name, say): the policy still grants what it says, so it is read as the holder
+   * it is written for, under its own address, with what the configuration does not show unresolved.
+   */
+  Optional<Resource> outsideHolder(TerraformResource r) {
+    PolicyDocument doc = outside.get(r.address());
+    if (doc == null) {
+      return Optional.empty();
+    }
+    Origin o = r.origin();
+    String kind = r.type().substring("aws_iam_".length(), r.type().length() - "_policy".length());
+    Value<String> name = slots.string(r.get(kind), o, null);
+    Value<Ref> boundary =
+        Value.unresolved(o, "the " + kind + " is not declared in this configuration");
+    return Optional.of(
+        switch (kind) {
+          case "user" ->
+              new IamUser(r.meta(index.scope()), name, List.of(doc), List.of(), boundary);
+          case "group" -> new IamGroup(r.meta(index.scope()), name, List.of(doc), List.of());
+          default ->
+              new Role(
+                  r.meta(index.scope()),
+                  name,
+                  Value.absent(o),
+                  Value.unresolved(o, "the role is not declared in this configuration"),
+                  List.of(doc),
+                  List.of(),
+                  boundary,
+                  Value.defaulted(Map.of(), o));
         });
   }
 

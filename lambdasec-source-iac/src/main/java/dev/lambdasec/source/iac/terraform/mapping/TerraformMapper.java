@@ -70,6 +70,8 @@ public final class TerraformMapper {
       case "aws_iam_policy" -> List.of(iam.managedPolicy(r));
       case "aws_iam_user" -> List.of(iam.user(r));
       case "aws_iam_group" -> List.of(iam.group(r));
+      case "aws_iam_role_policy", "aws_iam_user_policy", "aws_iam_group_policy" ->
+          iam.outsideHolder(r).stream().toList();
       case "aws_lambda_permission" -> List.of(triggers.permission(r));
       case "aws_lambda_layer_version_permission" -> List.of(triggers.layerPermission(r));
       case "aws_lambda_function_url" -> List.of(triggers.functionUrl(r));
