@@ -105,7 +105,7 @@ public final class QualityRun {
       if (!sameFile) {
         continue;
       }
-      if (ResourceNames.ofSubject(f.subject()).stream().anyMatch(names::contains)) {
+      if (ResourceNames.ofFinding(f).stream().anyMatch(names::contains)) {
         out.putIfAbsent(f.fingerprint() + f.status(), f);
       }
     }

@@ -1,15 +1,20 @@
 package dev.lambdasec.bench;
 
+import dev.lambdasec.engine.Finding;
 import dev.lambdasec.engine.api.Subject;
 import java.util.LinkedHashSet;
 import java.util.Set;
+import java.util.regex.Pattern;
 
 /**
  * The names under which a label and a finding may refer to the same resource. Labels write a
  * logical id ({@code FunctionConvert}), a typed id ({@code AWS::Lambda::Function.Good}), a
  * Terraform address, or an id with a route in parentheses ({@code FunctionConvert
  * (ServerlessRestApi GET /api/convert)}); findings carry the resource id, the resource that
- * generated it, and its physical name.
+ * generated it, its physical name, and the resource whose text the offending value is written in (a
+ * statement of an {@code aws_iam_role_policy} is reported on its role but written in the policy
+ * resource). A Terraform instance address ({@code aws_x.y[0]}) also answers to its resource's
+ * address.
  */
 final class ResourceNames {
 
@@ -33,7 +38,8 @@ final class ResourceNames {
     return names;
   }
 
-  static Set<String> ofSubject(Subject s) {
+  static Set<String> ofFinding(Finding f) {
+    Subject s = f.subject();
     Set<String> names = new LinkedHashSet<>();
     names.add(s.id());
     if (s.definedBy() != null) {
@@ -42,6 +48,17 @@ final class ResourceNames {
     if (s.name() != null) {
       names.add(s.name());
     }
+    if (f.origin().resourceId() != null) {
+      names.add(f.origin().resourceId());
+    }
+    Set<String> withoutInstances = new LinkedHashSet<>();
+    for (String n : names) {
+      withoutInstances.add(INSTANCE_KEYS.matcher(n).replaceAll(""));
+    }
+    names.addAll(withoutInstances);
     return names;
   }
+
+  /** {@code [0]} or {@code ["key"]} after a Terraform resource or module name. */
+  private static final Pattern INSTANCE_KEYS = Pattern.compile("\\[(?:\\d+|\"[^\"]*\")\\]");
 }

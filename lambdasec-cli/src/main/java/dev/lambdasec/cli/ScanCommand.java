@@ -8,6 +8,7 @@ import dev.lambdasec.engine.api.Severity;
 import dev.lambdasec.report.Format;
 import dev.lambdasec.report.ReportWriters;
 import dev.lambdasec.report.WriterOptions;
+import dev.lambdasec.source.iac.IacOptions;
 import dev.lambdasec.source.iac.UnreadableInputException;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -36,16 +37,20 @@ import picocli.CommandLine.Spec;
     name = "scan",
     mixinStandardHelpOptions = true,
     description = {
-      "Scans CloudFormation and SAM templates (files or folders, recursively) and reports the"
-          + " checklist filled in.",
-      "Non-template files found in folders are skipped; malformed templates are reported as"
-          + " errors and the scan goes on."
+      "Scans CloudFormation and SAM templates, Terraform configurations and Terraform plans"
+          + " (files or folders, recursively) and reports the checklist filled in.",
+      "A folder of .tf files is one Terraform configuration. Files that are not infrastructure"
+          + " code are skipped in folders; malformed files are reported as errors with their line"
+          + " and the scan goes on."
     })
 final class ScanCommand implements Callable<Integer> {
 
   @Spec CommandSpec spec;
 
-  @Parameters(arity = "1..*", paramLabel = "PATH", description = "Template files or folders.")
+  @Parameters(
+      arity = "1..*",
+      paramLabel = "PATH",
+      description = "Templates, .tf files, plan JSON files or folders.")
   List<String> paths = new ArrayList<>();
 
   @Option(
@@ -92,6 +97,22 @@ final class ScanCommand implements Callable<Integer> {
       description = "CloudFormation parameter value, repeatable; overrides the template default.")
   Map<String, String> params = new LinkedHashMap<>();
 
+  @Option(
+      names = "--var",
+      paramLabel = "NAME=VALUE",
+      description =
+          "Terraform variable value for the root configurations, repeatable; overrides .tfvars"
+              + " files and defaults.")
+  Map<String, String> vars = new LinkedHashMap<>();
+
+  @Option(
+      names = "--var-file",
+      paramLabel = "FILE",
+      description =
+          "Terraform variables file (.tfvars or .tfvars.json), repeatable; read after"
+              + " terraform.tfvars and *.auto.tfvars.")
+  List<String> varFiles = new ArrayList<>();
+
   @Option(names = "--show-passed", description = "List passed checks too (console and SARIF).")
   boolean showPassed;
 
@@ -134,7 +155,9 @@ final class ScanCommand implements Callable<Integer> {
 
     Report report;
     try {
-      report = new Scanner(selected, params, asOf, settings()).scan(paths);
+      IacOptions sources =
+          new IacOptions(params, vars, varFiles, IacOptions.DEFAULT_MAX_FILE_BYTES);
+      report = new Scanner(selected, sources, asOf, settings()).scan(paths);
     } catch (UnreadableInputException e) {
       err.println("lambdasec: " + e.getMessage());
       return ExitCodes.INPUT;

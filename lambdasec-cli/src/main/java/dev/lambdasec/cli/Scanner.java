@@ -15,38 +15,30 @@ import java.time.Clock;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.List;
-import java.util.Map;
 import org.jspecify.annotations.Nullable;
 
 /**
  * One scan from paths to report: reads the sources, runs the rules. Used by {@code lambdasec scan}
  * and by the benchmark and quality tools, so they measure exactly what users run.
  *
+ * @param sources how the sources are read: CloudFormation parameters, Terraform variables
  * @param asOf the scan date, or {@code null} for today
  */
 public record Scanner(
-    RuleSet rules,
-    Map<String, String> parameters,
-    @Nullable LocalDate asOf,
-    RuleSettings settings) {
-
-  public Scanner {
-    parameters = Map.copyOf(parameters);
-  }
+    RuleSet rules, IacOptions sources, @Nullable LocalDate asOf, RuleSettings settings) {
 
   /** All built-in rules with default settings, as of today. */
   public static Scanner defaults() {
-    return new Scanner(Wiring.builtInRules(), Map.of(), null, RuleSettings.defaults());
+    return new Scanner(Wiring.builtInRules(), IacOptions.defaults(), null, RuleSettings.defaults());
   }
 
   public Scanner asOf(@Nullable LocalDate date) {
-    return new Scanner(rules, parameters, date, settings);
+    return new Scanner(rules, sources, date, settings);
   }
 
   /** Scans files or folders given as on the command line. */
   public Report scan(List<String> paths) throws UnreadableInputException {
-    SourceResult source =
-        new IacReader(new IacOptions(parameters, IacOptions.defaults().maxFileBytes())).read(paths);
+    SourceResult source = new IacReader(sources).read(paths);
     LocalDate date = asOf;
     Clock clock =
         date == null

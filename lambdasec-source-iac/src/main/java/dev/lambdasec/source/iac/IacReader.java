@@ -11,15 +11,18 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Set;
 import org.jspecify.annotations.Nullable;
 
 /**
- * Reads CloudFormation and SAM templates and Serverless Framework services from files and folders
- * into one {@link Application}.
+ * Reads CloudFormation and SAM templates, Serverless Framework services, Terraform configurations
+ * and Terraform plans from files and folders into one {@link Application}, recognising each by its
+ * name and content.
  *
- * <p>Folders are walked recursively in sorted order; files that are not templates are skipped
- * there, but reported when named explicitly. Content problems never throw: they become {@link
+ * <p>Folders are walked recursively in sorted order; files that are not infrastructure code are
+ * skipped there, but reported when named explicitly. A {@code .tf} file is read with its folder,
+ * which is one Terraform configuration. Content problems never throw: they become {@link
  * InputError}s.
  */
 public final class IacReader {
@@ -28,10 +31,13 @@ public final class IacReader {
 
   private final IacOptions options;
   private final TemplateFileReader files;
+  private final TerraformReader terraform;
 
   public IacReader(IacOptions options) {
     this.options = options;
     this.files = new TemplateFileReader(options);
+    this.terraform =
+        new TerraformReader(options.variables(), options.varFiles(), options.maxFileBytes());
   }
 
   /**
@@ -57,7 +63,13 @@ public final class IacReader {
       }
       paths.add(path);
     }
+    for (String varFile : options.varFiles()) {
+      if (!Files.isRegularFile(Path.of(varFile))) {
+        throw new UnreadableInputException(varFile, "no such variable file");
+      }
+    }
     List<Read> reads = new ArrayList<>();
+    List<TerraformReader.Folder> configurations = new ArrayList<>();
     for (int i = 0; i < inputs.size(); i++) {
       Path path = paths.get(i);
       String display = inputs.get(i).replace('\\', '/');
@@ -69,6 +81,9 @@ public final class IacReader {
         for (InputFinder.Candidate c : found.candidates()) {
           reads.add(readFile(c.path(), c.display(), false));
         }
+        configurations.addAll(found.terraform());
+      } else if (isTerraformFile(display)) {
+        configurations.add(folderOf(path, display));
       } else {
         reads.add(readFile(path, display, true));
       }
@@ -84,6 +99,7 @@ public final class IacReader {
         errors.addAll(r.result().errors());
       }
     }
+    terraform.read(configurations, app, errors);
     return new SourceResult(app.build(), errors);
   }
 
@@ -92,8 +108,27 @@ public final class IacReader {
     if (text.length() > options.maxFileBytes()) {
       return new SourceResult(Application.empty(), List.of(tooLarge(displayPath)));
     }
+    if (isTerraformFile(displayPath)) {
+      Application.Builder app = Application.builder();
+      List<InputError> errors = new ArrayList<>();
+      terraform.readText(displayPath, text, app, errors);
+      return new SourceResult(app.build(), errors);
+    }
     TemplateFileReader.FileResult result = files.read(displayPath, null, text, true);
     return new SourceResult(result.application(), result.errors());
+  }
+
+  /** {@code .tf} and {@code .tfvars} files are read with their folder, as Terraform reads them. */
+  private static boolean isTerraformFile(String display) {
+    String lower = display.toLowerCase(Locale.ROOT);
+    return lower.endsWith(".tf") || lower.endsWith(".tfvars");
+  }
+
+  private static TerraformReader.Folder folderOf(Path file, String display) {
+    Path parent = file.toAbsolutePath().getParent();
+    int slash = display.lastIndexOf('/');
+    String shown = slash > 0 ? display.substring(0, slash) : slash == 0 ? "/" : ".";
+    return new TerraformReader.Folder(parent == null ? Path.of(".") : parent, shown);
   }
 
   /** The outcome of one file, and the file as a normalized absolute path. */

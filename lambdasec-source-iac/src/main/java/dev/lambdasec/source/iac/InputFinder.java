@@ -1,5 +1,6 @@
 package dev.lambdasec.source.iac;
 
+import dev.lambdasec.source.iac.terraform.TerraformReader;
 import java.io.IOException;
 import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
@@ -12,9 +13,10 @@ import java.util.Locale;
 import java.util.Set;
 
 /**
- * Finds the candidate template files below a folder: recursively, in sorted order, skipping hidden,
- * dependency and build folders. CDK's {@code cdk.out} is kept, but only its {@code *.template.json}
- * files.
+ * Finds the candidate template files below a folder, and the folders holding Terraform {@code .tf}
+ * files: recursively, in sorted order, skipping hidden, dependency and build folders (Terraform's
+ * {@code .terraform} among them). CDK's {@code cdk.out} is kept, but only its {@code
+ * *.template.json} files.
  */
 final class InputFinder {
 
@@ -38,6 +40,7 @@ final class InputFinder {
   record Unlisted(String display) {}
 
   private final List<Candidate> candidates = new ArrayList<>();
+  private final List<TerraformReader.Folder> terraform = new ArrayList<>();
   private final List<Unlisted> unlisted = new ArrayList<>();
 
   private InputFinder() {}
@@ -54,6 +57,11 @@ final class InputFinder {
     return candidates;
   }
 
+  /** Folders with at least one {@code .tf} file. */
+  List<TerraformReader.Folder> terraform() {
+    return terraform;
+  }
+
   List<Unlisted> unlisted() {
     return unlisted;
   }
@@ -67,6 +75,9 @@ final class InputFinder {
       return;
     }
     entries.sort(Comparator.comparing(p -> p.getFileName().toString()));
+    if (!inCdkOut && entries.stream().anyMatch(InputFinder::isTerraform)) {
+      terraform.add(new TerraformReader.Folder(dir, display));
+    }
     for (Path entry : entries) {
       String name = entry.getFileName().toString();
       String shown = display + "/" + name;
@@ -79,6 +90,12 @@ final class InputFinder {
         candidates.add(new Candidate(entry, shown));
       }
     }
+  }
+
+  /** A Terraform configuration file, which is read with its whole folder. */
+  static boolean isTerraform(Path p) {
+    String name = p.getFileName().toString().toLowerCase(Locale.ROOT);
+    return name.endsWith(".tf") && Files.isRegularFile(p);
   }
 
   private static boolean skipDirectory(String name, boolean inCdkOut) {

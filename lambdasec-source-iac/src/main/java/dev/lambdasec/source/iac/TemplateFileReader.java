@@ -19,6 +19,7 @@ import dev.lambdasec.source.iac.parse.ParseException;
 import dev.lambdasec.source.iac.parse.ParsedDocument;
 import dev.lambdasec.source.iac.sam.SamExpander;
 import dev.lambdasec.source.iac.serverless.ServerlessReader;
+import dev.lambdasec.source.iac.terraform.plan.PlanReader;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -55,6 +56,7 @@ final class TemplateFileReader {
   /** A cheap guess whether text is meant as IaC, to decide if a parse error is reported. */
   static boolean looksLikeIac(String text) {
     return text.contains("AWSTemplateFormatVersion")
+        || (text.contains("\"format_version\"") && text.contains("\"planned_values\""))
         || text.contains("AWS::")
         || TOP_LEVEL_RESOURCES.matcher(text).find()
         || (TOP_LEVEL_SERVICE.matcher(text).find() && TOP_LEVEL_PROVIDER.matcher(text).find());
@@ -93,7 +95,11 @@ final class TemplateFileReader {
         return new FileResult(app, errors, included);
       }
       Node root = parsed.root();
-      if (root instanceof Node.MapNode map && Template.isTemplate(root)) {
+      if (root instanceof Node.MapNode plan && PlanReader.isPlan(plan)) {
+        Application.Builder planned = Application.builder();
+        PlanReader.read(display, plan, planned, errors);
+        app = planned.build();
+      } else if (root instanceof Node.MapNode map && Template.isTemplate(root)) {
         app = map(display, map, parsed.comments(), notes);
       } else if (root instanceof Node.MapNode map && ServerlessReader.isServerless(map)) {
         ServerlessReader.Result service =
