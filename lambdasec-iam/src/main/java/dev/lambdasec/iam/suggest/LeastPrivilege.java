@@ -15,6 +15,7 @@ import dev.lambdasec.model.Origin;
 import dev.lambdasec.model.Value;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -56,7 +57,7 @@ public final class LeastPrivilege {
 
     public Result {
       unknownNeeds = List.copyOf(unknownNeeds);
-      broad = Set.copyOf(broad);
+      broad = Collections.unmodifiableSortedSet(new TreeSet<>(broad));
     }
   }
 
