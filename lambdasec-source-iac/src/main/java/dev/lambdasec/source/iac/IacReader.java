@@ -2,6 +2,7 @@ package dev.lambdasec.source.iac;
 
 import dev.lambdasec.model.Application;
 import dev.lambdasec.model.InputError;
+import dev.lambdasec.source.iac.terraform.TerraformReader;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
