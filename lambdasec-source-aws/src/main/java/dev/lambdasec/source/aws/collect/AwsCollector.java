@@ -226,7 +226,15 @@ public final class AwsCollector {
             pool.submit(() -> {
               regionSlots.acquireUninterruptibly();
               try {
-                return region(session, creds, account, region, gaps, progress);
+                return region(
+                    session,
+                    creds,
+                    account,
+                    region,
+                    regions,
+                    region.equals(regions.get(0)),
+                    gaps,
+                    progress);
               } finally {
                 regionSlots.release();
               }
@@ -255,6 +263,8 @@ public final class AwsCollector {
       AwsCredentialsProvider creds,
       String account,
       String region,
+      List<String> regions,
+      boolean firstRegion,
       GapLog gaps,
       Progress progress) {
     RegionClients clients = new RegionClients(session, creds, Region.of(region));
@@ -274,7 +284,7 @@ public final class AwsCollector {
       Future<List<SupportFacts.Trail>> trails =
           pool.submit(() -> {
             progress.started(account, region, "cloudtrail");
-            return new TrailCollector(clients, calls).collect();
+            return new TrailCollector(clients, calls, Set.copyOf(regions), firstRegion).collect();
           });
       Future<SupportFacts.Services> services =
           pool.submit(() -> {

@@ -81,7 +81,9 @@ final class IamCollector {
         String doc = decode(v.document());
         if (doc != null) {
           String name =
-              p.policyName() != null ? p.policyName() : p.arn().substring(p.arn().lastIndexOf('/') + 1);
+              p.policyName() != null
+                  ? p.policyName()
+                  : p.arn().substring(p.arn().lastIndexOf('/') + 1);
           out.add(new IamFacts.Policy(p.arn(), name, doc));
         }
         return;

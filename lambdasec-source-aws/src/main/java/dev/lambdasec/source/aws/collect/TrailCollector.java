@@ -3,6 +3,7 @@ package dev.lambdasec.source.aws.collect;
 import dev.lambdasec.source.aws.snapshot.SupportFacts;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 import software.amazon.awssdk.services.cloudtrail.model.AdvancedEventSelector;
 import software.amazon.awssdk.services.cloudtrail.model.AdvancedFieldSelector;
 import software.amazon.awssdk.services.cloudtrail.model.DataResource;
@@ -11,17 +12,28 @@ import software.amazon.awssdk.services.cloudtrail.model.GetEventSelectorsRespons
 import software.amazon.awssdk.services.cloudtrail.model.Trail;
 
 /**
- * The trails whose home region is this region, with their status and whether their event selectors
- * record {@code Invoke} of every Lambda function.
+ * The trails whose home region is this region (and multi-region trails homed in regions this
+ * collection skips), with their status and whether their event selectors record {@code Invoke} of
+ * every Lambda function. Status and selectors of a shadow trail are read by its ARN.
  */
 final class TrailCollector {
 
   private final RegionClients clients;
   private final Calls calls;
+  private final Set<String> collectedRegions;
+  private final boolean firstRegion;
 
-  TrailCollector(RegionClients clients, Calls calls) {
+  /**
+   * @param collectedRegions every region of this collection: a multi-region trail homed elsewhere
+   *     is described here (through its shadow) only when its home region is not collected, and then
+   *     only in the first region
+   */
+  TrailCollector(
+      RegionClients clients, Calls calls, Set<String> collectedRegions, boolean firstRegion) {
     this.clients = clients;
     this.calls = calls;
+    this.collectedRegions = Set.copyOf(collectedRegions);
+    this.firstRegion = firstRegion;
   }
 
   List<SupportFacts.Trail> collect() {

@@ -14,9 +14,11 @@ import dev.lambdasec.model.Role;
 import dev.lambdasec.model.Value;
 import dev.lambdasec.source.aws.snapshot.IamFacts;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -33,11 +35,43 @@ final class IamMapper {
     this.app = app;
   }
 
-  void map(IamFacts.Iam iam) {
-    iam.policies().forEach(this::policy);
-    iam.roles().forEach(this::role);
+  /**
+   * Maps the roles Lambda can run as (those of the collected functions, and those whose trust
+   * policy names the Lambda service), every user and group, and the customer managed policies
+   * attached to any of them. Other roles of the account (EC2, ECS, service-linked…) are left out:
+   * they are not part of a Lambda application.
+   *
+   * @param executionRoles role ARNs the collected functions run as
+   */
+  void map(IamFacts.Iam iam, Set<String> executionRoles) {
+    List<IamFacts.Role> roles =
+        iam.roles().stream()
+            .filter(r -> executionRoles.contains(r.arn()) || trustsLambda(r.trustPolicy()))
+            .toList();
+    Set<String> attached = new HashSet<>();
+    roles.forEach(r -> {
+      attached.addAll(r.managedPolicies());
+      if (r.permissionsBoundary() != null) {
+        attached.add(r.permissionsBoundary());
+      }
+    });
+    iam.users()
+        .forEach(u -> {
+          attached.addAll(u.managedPolicies());
+          if (u.permissionsBoundary() != null) {
+            attached.add(u.permissionsBoundary());
+          }
+        });
+    iam.groups().forEach(g -> attached.addAll(g.managedPolicies()));
+    iam.policies().stream().filter(p -> attached.contains(p.arn())).forEach(this::policy);
+    roles.forEach(this::role);
     iam.users().forEach(this::user);
     iam.groups().forEach(this::group);
+  }
+
+  private static boolean trustsLambda(@Nullable String trust) {
+    return trust != null
+        && (trust.contains("lambda.amazonaws.com") || trust.contains("edgelambda.amazonaws.com"));
   }
 
   private Meta meta(String arn, String type) {

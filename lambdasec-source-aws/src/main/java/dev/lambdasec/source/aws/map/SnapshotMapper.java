@@ -2,12 +2,18 @@ package dev.lambdasec.source.aws.map;
 
 import dev.lambdasec.model.Application;
 import dev.lambdasec.model.InputError;
+import dev.lambdasec.model.ResourceKey;
 import dev.lambdasec.model.SourceKind;
 import dev.lambdasec.model.SourceUnit;
 import dev.lambdasec.secrets.SecretDetector;
 import dev.lambdasec.source.aws.snapshot.Snapshot;
+import dev.lambdasec.source.aws.snapshot.SupportFacts;
 import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
 
 /**
  * Turns a snapshot into the model. Every resource's id is its ARN (or, for an account in a region,
@@ -28,17 +34,33 @@ public final class SnapshotMapper {
     for (Snapshot.Account account : snapshot.accounts()) {
       String id = account.accountId();
       app.source(new SourceUnit(Scopes.account(id), SourceKind.AWS));
-      new IamMapper(id, app).map(account.iam());
+      Set<String> executionRoles = new HashSet<>();
+      account
+          .regions()
+          .forEach(r ->
+              r.functions()
+                  .forEach(f -> {
+                    if (f.role() != null) {
+                      executionRoles.add(f.role());
+                    }
+                  }));
+      new IamMapper(id, app).map(account.iam(), executionRoles);
+      Map<SupportFacts.Trail, ResourceKey> trails = new LinkedHashMap<>();
+      List<Runnable> accountRegions = new ArrayList<>();
       for (Snapshot.Region region : account.regions()) {
         app.source(new SourceUnit(Scopes.region(id, region.region()), SourceKind.AWS));
-        region(new RegionContext(id, region.region(), gaps, app), region);
+        RegionContext ctx = new RegionContext(id, region.region(), gaps, app);
+        SupportMapper support = region(ctx, region);
+        region.trails().forEach(t -> trails.put(t, support.trail(t)));
+        accountRegions.add(() -> support.accountRegion(region.services(), trails));
       }
+      accountRegions.forEach(Runnable::run);
     }
     List<InputError> errors = new ArrayList<>(gaps.summary());
     return new LiveSource(app.build(), errors);
   }
 
-  private void region(RegionContext ctx, Snapshot.Region r) {
+  private SupportMapper region(RegionContext ctx, Snapshot.Region r) {
     SupportMapper support = new SupportMapper(ctx);
     support.register(r);
     r.kmsKeys().forEach(support::kmsKey);
@@ -53,7 +75,6 @@ public final class SnapshotMapper {
     ApiMapper apis = new ApiMapper(ctx);
     r.apis().forEach(apis::map);
     r.alarms().forEach(support::alarm);
-    r.trails().forEach(support::trail);
-    support.accountRegion(r.services());
+    return support;
   }
 }

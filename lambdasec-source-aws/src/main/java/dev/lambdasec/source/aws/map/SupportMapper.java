@@ -13,6 +13,7 @@ import dev.lambdasec.model.Origin;
 import dev.lambdasec.model.Permission;
 import dev.lambdasec.model.PolicyDocument;
 import dev.lambdasec.model.Ref;
+import dev.lambdasec.model.ResourceKey;
 import dev.lambdasec.model.SecurityGroup;
 import dev.lambdasec.model.Subnet;
 import dev.lambdasec.model.Trail;
@@ -21,12 +22,14 @@ import dev.lambdasec.source.aws.snapshot.LambdaFacts;
 import dev.lambdasec.source.aws.snapshot.SupportFacts;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import org.jspecify.annotations.Nullable;
 
 /** Supporting resources of one region and the account's security services there. */
 final class SupportMapper {
 
   private final RegionContext ctx;
+  private final List<Value<Ref>> alarms = new ArrayList<>();
 
   SupportMapper(RegionContext ctx) {
     this.ctx = ctx;
@@ -171,13 +174,15 @@ final class SupportMapper {
     for (int i = 0; i < a.alarmActions().size(); i++) {
       actions.add(Value.set(a.alarmActions().get(i), at(arn, "/AlarmActions/" + i)));
     }
-    ctx.app.add(
+    Alarm alarm =
         new Alarm(
             ctx.meta(arn, "AWS::CloudWatch::Alarm"),
             Value.set(a.name(), at(arn, "/AlarmName")),
             metrics,
             Values.orDefault(a.actionsEnabled(), true, at(arn, "/ActionsEnabled")),
-            actions));
+            actions);
+    ctx.app.add(alarm);
+    alarms.add(Value.set(Ref.to(alarm.key()), alarm.origin()));
   }
 
   void kmsKey(SupportFacts.KmsKey k) {
@@ -224,9 +229,9 @@ final class SupportMapper {
             Value.set(cidrs, at(arn, "/IpPermissionsEgress"))));
   }
 
-  void trail(SupportFacts.Trail t) {
+  ResourceKey trail(SupportFacts.Trail t) {
     String arn = t.arn();
-    ctx.app.add(
+    Trail trail =
         new Trail(
             ctx.meta(arn, "AWS::CloudTrail::Trail"),
             Values.orDefault(t.multiRegion(), false, at(arn, "/IsMultiRegionTrail")),
@@ -236,21 +241,57 @@ final class SupportMapper {
             facet(
                 Values.of(t.lambdaDataEvents(), at(arn, "/EventSelectors")),
                 "trailEventSelectors",
-                arn)));
+                arn));
+    ctx.app.add(trail);
+    return trail.key();
+  }
+
+  /** The region field of an ARN, or empty. */
+  private static final class Arn {
+    static String region(String arn) {
+      String[] parts = arn.split(":", -1);
+      return parts.length > 3 ? parts[3] : "";
+    }
   }
 
   private <T> Value<T> facet(Value<T> value, String facet, String arn) {
     return ctx.gaps.or(value, facet, ctx.account, ctx.region, arn);
   }
 
-  /** The account in this region, with its services; unknown where nothing was collected. */
-  void accountRegion(SupportFacts.@Nullable Services s) {
+  /**
+   * The account in this region, with its services; unknown where nothing was collected.
+   *
+   * @param trails every trail of the account, by ARN, with the key it was mapped under
+   */
+  void accountRegion(
+      SupportFacts.@Nullable Services s, Map<SupportFacts.Trail, ResourceKey> trails) {
     String id = ctx.account + "/" + ctx.region;
+    Origin o = at(id, "/Trails");
+    List<Value<Ref>> recording = new ArrayList<>();
+    trails.forEach((t, key) -> {
+      String home = Arn.region(t.arn());
+      if (Boolean.TRUE.equals(t.multiRegion()) || ctx.region.equals(home)) {
+        recording.add(Value.set(Ref.to(key), o));
+      }
+    });
+    Value<List<Value<Ref>>> covering =
+        ctx.gaps
+            .find("trails", ctx.account, ctx.region, id)
+            .<Value<List<Value<Ref>>>>map(g -> Gaps.unresolved(g, o))
+            .orElse(Value.set(recording, o));
+    Origin ao = at(id, "/Alarms");
+    Value<List<Value<Ref>>> alarmRefs =
+        ctx.gaps
+            .find("alarms", ctx.account, ctx.region, id)
+            .<Value<List<Value<Ref>>>>map(g -> Gaps.unresolved(g, ao))
+            .orElse(Value.set(List.copyOf(alarms), ao));
     ctx.app.add(
         new AccountRegion(
             ctx.meta(id, "AWS::Account::Region"),
             ctx.account,
             ctx.region,
+            covering,
+            alarmRefs,
             service(s == null ? null : s.configRecording(), "config", id, "/ConfigurationRecorder"),
             service(s == null ? null : s.configRecordsLambda(), "config", id, "/RecordingGroup"),
             service(s == null ? null : s.securityHub(), "securityHub", id, "/SecurityHub"),
