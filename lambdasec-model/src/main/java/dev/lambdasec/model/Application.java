@@ -32,6 +32,8 @@ public final class Application {
   private final List<SecurityGroup> securityGroups;
   private final List<Trail> trails;
   private final List<CodeSigningConfig> codeSigningConfigs;
+  private final List<Alarm> alarms;
+  private final List<AccountRegion> accountRegions;
   private final List<IamUser> users;
   private final List<IamGroup> groups;
   private final List<Suppression> suppressions;
@@ -58,6 +60,8 @@ public final class Application {
     securityGroups = List.copyOf(b.securityGroups);
     trails = List.copyOf(b.trails);
     codeSigningConfigs = List.copyOf(b.codeSigningConfigs);
+    alarms = List.copyOf(b.alarms);
+    accountRegions = List.copyOf(b.accountRegions);
     users = List.copyOf(b.users);
     groups = List.copyOf(b.groups);
     suppressions = List.copyOf(b.suppressions);
@@ -113,6 +117,8 @@ public final class Application {
             securityGroups,
             trails,
             codeSigningConfigs,
+            alarms,
+            accountRegions,
             users,
             groups)
         .flatMap(List::stream);
@@ -227,6 +233,15 @@ public final class Application {
     return codeSigningConfigs;
   }
 
+  public List<Alarm> alarms() {
+    return alarms;
+  }
+
+  /** The accounts and regions a live collection covered, with their security services. */
+  public List<AccountRegion> accountRegions() {
+    return accountRegions;
+  }
+
   public List<IamUser> users() {
     return users;
   }
@@ -261,6 +276,8 @@ public final class Application {
     private final List<SecurityGroup> securityGroups = new ArrayList<>();
     private final List<Trail> trails = new ArrayList<>();
     private final List<CodeSigningConfig> codeSigningConfigs = new ArrayList<>();
+    private final List<Alarm> alarms = new ArrayList<>();
+    private final List<AccountRegion> accountRegions = new ArrayList<>();
     private final List<IamUser> users = new ArrayList<>();
     private final List<IamGroup> groups = new ArrayList<>();
     private final List<Suppression> suppressions = new ArrayList<>();
@@ -293,6 +310,8 @@ public final class Application {
         case SecurityGroup x -> securityGroups.add(x);
         case Trail x -> trails.add(x);
         case CodeSigningConfig x -> codeSigningConfigs.add(x);
+        case Alarm x -> alarms.add(x);
+        case AccountRegion x -> accountRegions.add(x);
         case IamUser x -> users.add(x);
         case IamGroup x -> groups.add(x);
         default -> throw new IllegalArgumentException("unknown resource type " + r.getClass());

@@ -1,5 +1,6 @@
 package dev.lambdasec.model;
 
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 
@@ -25,6 +26,10 @@ import java.util.Map;
  * @param codeSigningConfig code-signing config
  * @param role execution role
  * @param codeLocation where the deployment package is (a local path, an S3 URI, an image URI)
+ * @param lastModified when the function's code or configuration last changed (live account); absent
+ *     for sources that do not know
+ * @param lastInvoked the last day with invocations within the live collector's look-back window (90
+ *     days); absent when there were none or the source does not know
  */
 public record LambdaFunction(
     Meta meta,
@@ -48,7 +53,9 @@ public record LambdaFunction(
     Value<Ref> codeSigningConfig,
     Value<Ref> role,
     Value<Map<String, Value<String>>> tags,
-    Value<String> codeLocation)
+    Value<String> codeLocation,
+    Value<Instant> lastModified,
+    Value<Instant> lastInvoked)
     implements Resource {
 
   public LambdaFunction {
@@ -87,6 +94,8 @@ public record LambdaFunction(
     private Value<Ref> role;
     private Value<Map<String, Value<String>>> tags;
     private Value<String> codeLocation;
+    private Value<Instant> lastModified;
+    private Value<Instant> lastInvoked;
 
     private Builder(Meta meta) {
       this.meta = meta;
@@ -111,6 +120,8 @@ public record LambdaFunction(
       role = Value.absent(o);
       tags = Value.defaulted(Map.of(), o);
       codeLocation = Value.absent(o);
+      lastModified = Value.absent(o);
+      lastInvoked = Value.absent(o);
     }
 
     private Builder(LambdaFunction f) {
@@ -136,6 +147,8 @@ public record LambdaFunction(
       role = f.role();
       tags = f.tags();
       codeLocation = f.codeLocation();
+      lastModified = f.lastModified();
+      lastInvoked = f.lastInvoked();
     }
 
     public Builder name(Value<String> v) {
@@ -243,6 +256,16 @@ public record LambdaFunction(
       return this;
     }
 
+    public Builder lastModified(Value<Instant> v) {
+      lastModified = v;
+      return this;
+    }
+
+    public Builder lastInvoked(Value<Instant> v) {
+      lastInvoked = v;
+      return this;
+    }
+
     public LambdaFunction build() {
       return new LambdaFunction(
           meta,
@@ -266,7 +289,9 @@ public record LambdaFunction(
           codeSigningConfig,
           role,
           tags,
-          codeLocation);
+          codeLocation,
+          lastModified,
+          lastInvoked);
     }
   }
 }

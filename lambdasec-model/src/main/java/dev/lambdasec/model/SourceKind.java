@@ -7,7 +7,7 @@ public enum SourceKind {
   SERVERLESS("Serverless Framework"),
   TERRAFORM("Terraform"),
   TERRAFORM_PLAN("Terraform plan"),
-  AWS("live AWS account"),
+  AWS("Live AWS account"),
   PACKAGE("deployment package");
 
   private final String title;

@@ -1,6 +1,14 @@
 package dev.lambdasec.rules;
 
 import dev.lambdasec.engine.api.Rule;
+import dev.lambdasec.rules.account.AccessAnalyzerIsActive;
+import dev.lambdasec.rules.account.ConfigRecordsLambdaFunctions;
+import dev.lambdasec.rules.account.GuardDutyProtectsLambda;
+import dev.lambdasec.rules.account.InspectorScansLambdaCode;
+import dev.lambdasec.rules.account.InspectorScansLambdaFunctions;
+import dev.lambdasec.rules.account.LambdaInvocationsAreRecorded;
+import dev.lambdasec.rules.account.RegionEventsAreRecordedByATrail;
+import dev.lambdasec.rules.account.SecurityHubIsEnabled;
 import dev.lambdasec.rules.apigw.ApiRouteRequiresAuthorization;
 import dev.lambdasec.rules.apigw.HttpApiCorsRestrictsOrigins;
 import dev.lambdasec.rules.apigw.RestMethodValidatesRequests;
@@ -8,6 +16,16 @@ import dev.lambdasec.rules.cloudtrail.TrailCoversAllRegions;
 import dev.lambdasec.rules.cloudtrail.TrailIsEncryptedWithKms;
 import dev.lambdasec.rules.cloudtrail.TrailValidatesLogFiles;
 import dev.lambdasec.rules.iam.CrossAccountTrustRequiresExternalId;
+import dev.lambdasec.rules.cloudwatch.DeadLetterQueueDepthIsAlarmed;
+import dev.lambdasec.rules.cloudwatch.FunctionErrorsAreAlarmed;
+import dev.lambdasec.rules.cloudwatch.FunctionThrottlesAreAlarmed;
+import dev.lambdasec.rules.cloudwatch.LambdaAlarmHasActions;
+import dev.lambdasec.rules.cloudwatch.StreamFunctionIteratorAgeIsAlarmed;
+import dev.lambdasec.rules.drift.ConfigurationMatchesTemplate;
+import dev.lambdasec.rules.drift.EnvironmentKeyMatchesTemplate;
+import dev.lambdasec.rules.drift.EnvironmentVariablesMatchTemplate;
+import dev.lambdasec.rules.drift.ExecutionRoleMatchesTemplate;
+import dev.lambdasec.rules.drift.FunctionUrlAuthMatchesTemplate;
 import dev.lambdasec.rules.iam.ExecutionRoleHasNoBroadManagedPolicy;
 import dev.lambdasec.rules.iam.ExecutionRoleTrustsOnlyLambda;
 import dev.lambdasec.rules.iam.ExecutionRolesCannotChangeFunctions;
@@ -35,6 +53,7 @@ import dev.lambdasec.rules.lambda.FunctionCanWriteItsLogs;
 import dev.lambdasec.rules.lambda.FunctionHasActiveTracing;
 import dev.lambdasec.rules.lambda.FunctionHasClassificationTag;
 import dev.lambdasec.rules.lambda.FunctionHasReservedConcurrency;
+import dev.lambdasec.rules.lambda.FunctionIsWithinInspectorCoverage;
 import dev.lambdasec.rules.lambda.FunctionUrlCorsRestrictsOrigins;
 import dev.lambdasec.rules.lambda.FunctionUrlRequiresIamAuth;
 import dev.lambdasec.rules.lambda.LayersComeFromTrustedAccounts;
@@ -101,6 +120,25 @@ public final class BuiltInRules {
         new ResourcePolicyGrantsOnlyKnownAccounts(),
         new LogGroupHasRetention(),
         new LogGroupIsEncryptedWithCustomerKey(),
-        new InlineSuppressionsStateAReason());
+        new InlineSuppressionsStateAReason(),
+        new RegionEventsAreRecordedByATrail(),
+        new LambdaInvocationsAreRecorded(),
+        new ConfigRecordsLambdaFunctions(),
+        new SecurityHubIsEnabled(),
+        new InspectorScansLambdaFunctions(),
+        new InspectorScansLambdaCode(),
+        new GuardDutyProtectsLambda(),
+        new AccessAnalyzerIsActive(),
+        new FunctionErrorsAreAlarmed(),
+        new FunctionThrottlesAreAlarmed(),
+        new StreamFunctionIteratorAgeIsAlarmed(),
+        new LambdaAlarmHasActions(),
+        new DeadLetterQueueDepthIsAlarmed(),
+        new FunctionUrlAuthMatchesTemplate(),
+        new ExecutionRoleMatchesTemplate(),
+        new EnvironmentKeyMatchesTemplate(),
+        new ConfigurationMatchesTemplate(),
+        new EnvironmentVariablesMatchTemplate(),
+        new FunctionIsWithinInspectorCoverage());
   }
 }

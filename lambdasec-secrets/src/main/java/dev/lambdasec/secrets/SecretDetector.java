@@ -94,6 +94,10 @@ public final class SecretDetector {
   public Optional<SecretMatch> inspect(String name, String value) {
     Objects.requireNonNull(name, "name");
     Objects.requireNonNull(value, "value");
+    Optional<SecretMatch> withheld = WithheldToken.parse(value);
+    if (withheld.isPresent()) {
+      return withheld;
+    }
     String v =
         Text.unquote(
             value.length() > MAX_VALUE_CHARS ? value.substring(0, MAX_VALUE_CHARS) : value);
@@ -261,6 +265,16 @@ public final class SecretDetector {
   public boolean isReference(String value) {
     Objects.requireNonNull(value, "value");
     return shapes.isReference(value);
+  }
+
+  /**
+   * A stand-in for a secret value that a collector does not keep (the live AWS snapshot keeps no
+   * secret in clear): it holds the verdict {@code match} and nothing of the value, and {@link
+   * #inspect} returns {@code match} again for it under any name. Rules therefore judge a withheld
+   * value exactly as they judged the original.
+   */
+  public String withheld(SecretMatch match) {
+    return WithheldToken.of(Objects.requireNonNull(match, "match"));
   }
 
   /**

@@ -5,12 +5,16 @@ import dev.lambdasec.model.SourceKind;
 import java.time.LocalDate;
 import java.util.Map;
 import java.util.Set;
+import org.jspecify.annotations.Nullable;
 
 /**
  * One case of a rule's {@code cases.yaml}: source files, the scan date, and the exact subjects
  * expected per status.
  *
- * @param files file name to content; several files form one input folder
+ * @param files file name to content; several files form one input folder (may be empty for a live
+ *     case)
+ * @param snapshot a live AWS snapshot (JSON) for {@code source: aws}, or {@code null}; with
+ *     template files too, the case scans both together (drift)
  * @param params CloudFormation parameter overrides ({@code --param})
  * @param expected subject labels ({@code id} or {@code id[part]}) per status; statuses not listed
  *     expect nothing
@@ -21,6 +25,7 @@ public record FixtureCase(
     String name,
     SourceKind source,
     Map<String, String> files,
+    @Nullable String snapshot,
     Map<String, String> params,
     LocalDate today,
     Map<Status, Set<String>> expected,

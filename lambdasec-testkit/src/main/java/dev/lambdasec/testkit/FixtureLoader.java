@@ -28,8 +28,10 @@ import org.yaml.snakeyaml.constructor.SafeConstructor;
  * <pre>
  * cases:
  *   - name: url with AuthType NONE
- *     source: sam                # cloudformation | sam | serverless | terraform | terraform_plan
+ *     source: sam                # cloudformation | sam | serverless | terraform | terraform_plan | aws
  *     template: |                # one file (template.yaml); or files: {name: content, ...}
+ *     snapshot: |                # source aws: a live snapshot (JSON, docs/aws-snapshot.md); with a
+ *       {"version": 1, ...}      #   template too, both are scanned together (drift rules)
  *       ...
  *     params: {Stage: prod}      # optional parameter overrides
  *     today: 2026-11-22          # optional scan date (default 2026-11-22)
@@ -95,12 +97,17 @@ public final class FixtureLoader {
     String where = file + " case '" + name + "'";
     SourceKind source = SourceKind.valueOf(text(c, "source", file).toUpperCase(Locale.ROOT));
     Map<String, String> files = new LinkedHashMap<>();
+    String snapshot = c.get("snapshot") instanceof String s ? s : null;
     if (c.get("template") instanceof String t) {
-      files.put(defaultFileName(source), t);
+      files.put(source == SourceKind.AWS ? "template.yaml" : defaultFileName(source), t);
     } else if (c.get("files") instanceof Map<?, ?> m) {
       m.forEach((k, v) -> files.put(String.valueOf(k), String.valueOf(v)));
-    } else {
+    } else if (source != SourceKind.AWS) {
       throw new IllegalArgumentException(where + ": needs 'template' or 'files'");
+    }
+    if ((source == SourceKind.AWS) != (snapshot != null)) {
+      throw new IllegalArgumentException(
+          where + ": 'snapshot' goes with source aws, and source aws needs one");
     }
     Map<String, String> params = new LinkedHashMap<>();
     if (c.get("params") instanceof Map<?, ?> m) {
@@ -127,7 +134,7 @@ public final class FixtureLoader {
       expected.put(status, labels);
     }
     int errors = c.get("errors") instanceof Integer n ? n : 0;
-    return new FixtureCase(ruleId, name, source, files, params, today, expected, errors);
+    return new FixtureCase(ruleId, name, source, files, snapshot, params, today, expected, errors);
   }
 
   private static String defaultFileName(SourceKind source) {

@@ -16,7 +16,7 @@ import dev.lambdasec.rules.support.CorsVerdicts;
     title = "HTTP API CORS does not allow every origin",
     severity = Severity.MEDIUM,
     controls = {Control.AUTH},
-    sources = {SourceKind.CLOUDFORMATION, SourceKind.SAM, SourceKind.SERVERLESS})
+    sources = {SourceKind.CLOUDFORMATION, SourceKind.SAM, SourceKind.SERVERLESS, SourceKind.AWS})
 public final class HttpApiCorsRestrictsOrigins implements Rule {
 
   @Override

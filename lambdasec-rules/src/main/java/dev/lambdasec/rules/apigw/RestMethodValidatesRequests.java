@@ -22,7 +22,7 @@ import java.util.Optional;
     title = "Public REST method validates requests",
     severity = Severity.MEDIUM,
     controls = {Control.INPUT},
-    sources = {SourceKind.CLOUDFORMATION, SourceKind.SAM, SourceKind.SERVERLESS})
+    sources = {SourceKind.CLOUDFORMATION, SourceKind.SAM, SourceKind.SERVERLESS, SourceKind.AWS})
 public final class RestMethodValidatesRequests implements Rule {
 
   @Override

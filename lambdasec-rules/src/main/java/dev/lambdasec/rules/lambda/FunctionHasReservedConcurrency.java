@@ -18,7 +18,7 @@ import dev.lambdasec.model.SourceKind;
     title = "Function limits its concurrency",
     severity = Severity.LOW,
     controls = {Control.AUTH},
-    sources = {SourceKind.CLOUDFORMATION, SourceKind.SAM, SourceKind.SERVERLESS})
+    sources = {SourceKind.CLOUDFORMATION, SourceKind.SAM, SourceKind.SERVERLESS, SourceKind.AWS})
 public final class FunctionHasReservedConcurrency implements Rule {
 
   @Override

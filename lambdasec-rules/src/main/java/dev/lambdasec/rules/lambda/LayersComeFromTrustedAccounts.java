@@ -24,7 +24,7 @@ import java.util.Optional;
     title = "Layers come from the application's own or trusted accounts",
     severity = Severity.MEDIUM,
     controls = {Control.DEPS},
-    sources = {SourceKind.CLOUDFORMATION, SourceKind.SAM, SourceKind.SERVERLESS})
+    sources = {SourceKind.CLOUDFORMATION, SourceKind.SAM, SourceKind.SERVERLESS, SourceKind.AWS})
 public final class LayersComeFromTrustedAccounts implements Rule {
 
   @Override
@@ -33,6 +33,8 @@ public final class LayersComeFromTrustedAccounts implements Rule {
       if (f.layers().isEmpty()) {
         continue;
       }
+      // a deployed function names its own account in its ARN: its layers are the application's
+      String own = f.arn().known().flatMap(Arn::parse).map(Arn::account).orElse("");
       List<String> foreign = new ArrayList<>();
       boolean unknown = false;
       for (Value<Ref> layer : f.layers()) {
@@ -51,7 +53,9 @@ public final class LayersComeFromTrustedAccounts implements Rule {
           continue;
         }
         String account = parsed.get().account();
-        if (!Arn.isPlaceholder(account) && !ctx.settings().trustedAccounts().contains(account)) {
+        if (!Arn.isPlaceholder(account)
+            && !account.equals(own)
+            && !ctx.settings().trustedAccounts().contains(account)) {
           foreign.add(arn + " (account " + account + ")");
         }
       }

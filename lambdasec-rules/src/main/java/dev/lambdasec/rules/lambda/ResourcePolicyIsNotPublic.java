@@ -22,7 +22,7 @@ import dev.lambdasec.model.SourceKind;
     title = "Function and layer resource policies are not public",
     severity = Severity.CRITICAL,
     controls = {Control.AUTH},
-    sources = {SourceKind.CLOUDFORMATION, SourceKind.SAM, SourceKind.SERVERLESS})
+    sources = {SourceKind.CLOUDFORMATION, SourceKind.SAM, SourceKind.SERVERLESS, SourceKind.AWS})
 public final class ResourcePolicyIsNotPublic implements Rule {
 
   @Override

@@ -1,0 +1,38 @@
+package dev.lambdasec.rules.account;
+
+import dev.lambdasec.engine.api.Control;
+import dev.lambdasec.engine.api.Results;
+import dev.lambdasec.engine.api.Rule;
+import dev.lambdasec.engine.api.RuleContext;
+import dev.lambdasec.engine.api.RuleInfo;
+import dev.lambdasec.engine.api.Severity;
+import dev.lambdasec.model.AccountRegion;
+import dev.lambdasec.model.SourceKind;
+import dev.lambdasec.rules.support.LiveFacts;
+import dev.lambdasec.rules.support.ServiceVerdicts;
+
+/** Flags regions with functions where Amazon Inspector Lambda standard scanning is off. */
+@RuleInfo(
+    id = "ACCOUNT-005",
+    title = "Amazon Inspector scans Lambda functions",
+    severity = Severity.MEDIUM,
+    controls = {Control.AUDIT, Control.DEPS},
+    sources = {SourceKind.AWS})
+public final class InspectorScansLambdaFunctions implements Rule {
+
+  @Override
+  public void evaluate(RuleContext ctx, Results out) {
+    for (AccountRegion region : ctx.app().accountRegions()) {
+      if (LiveFacts.functionsIn(ctx.app(), region).isEmpty()) {
+        out.notApplicable(region, "No function runs in " + LiveFacts.where(region));
+        continue;
+      }
+      ServiceVerdicts.judge(
+          out,
+          region,
+          region.inspectorLambda(),
+          "Amazon Inspector Lambda standard scanning",
+          "vulnerable dependencies in functions and layers are not found");
+    }
+  }
+}

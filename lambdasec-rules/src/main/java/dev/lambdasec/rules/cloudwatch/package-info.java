@@ -1,0 +1,5 @@
+/** Rules about CloudWatch alarms that watch functions. */
+@NullMarked
+package dev.lambdasec.rules.cloudwatch;
+
+import org.jspecify.annotations.NullMarked;
