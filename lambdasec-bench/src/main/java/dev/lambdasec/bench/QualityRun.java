@@ -14,13 +14,15 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.Set;
 
 /**
  * Scores lambdasec against a labelled corpus. Each labelled file is scanned once per scan date (a
  * Terraform file with its folder, which is one configuration); a label is met when a finding of a
- * rule serving its category fails on the same file and resource. Matching is strict: same file,
- * same resource, same category.
+ * rule serving its category fails on the same file and resource (or, for a label on a {@code
+ * serverless.yml} provider setting, at that setting). Matching is strict: same file, same resource,
+ * same category.
  */
 public final class QualityRun {
 
@@ -37,13 +39,14 @@ public final class QualityRun {
   /** Scores every label of the corpus. */
   public List<Outcome> score(Corpus corpus) {
     Map<String, Report> scans = new HashMap<>();
+    SettingLines settings = new SettingLines();
     List<Outcome> out = new ArrayList<>();
     for (Label label : corpus.labels()) {
       boolean covered = categories.covered().contains(label.category());
       LocalDate date = Objects.requireNonNullElse(label.asOf(), defaultDate);
       Path unit = unit(corpus.root(), label.file());
       Report report = scans.computeIfAbsent(unit + "@" + date, k -> scan(unit, date));
-      List<Finding> onResource = findingsOn(corpus.root(), report, label);
+      List<Finding> onResource = findingsOn(corpus.root(), report, label, settings);
       boolean hit =
           onResource.stream()
               .anyMatch(f ->
@@ -93,8 +96,10 @@ public final class QualityRun {
         Map.of());
   }
 
-  private static List<Finding> findingsOn(Path root, Report report, Label label) {
+  private static List<Finding> findingsOn(
+      Path root, Report report, Label label, SettingLines settings) {
     Set<String> names = ResourceNames.ofLabel(label.resource());
+    Optional<Integer> setting = settings.line(root.resolve(label.file()), label.resource());
     Map<String, Finding> out = new LinkedHashMap<>();
     for (Finding f : report.findings()) {
       String file = f.origin().file();
@@ -105,7 +110,8 @@ public final class QualityRun {
       if (!sameFile) {
         continue;
       }
-      if (ResourceNames.ofFinding(f).stream().anyMatch(names::contains)) {
+      if (ResourceNames.ofFinding(f).stream().anyMatch(names::contains)
+          || setting.filter(line -> line == f.origin().line()).isPresent()) {
         out.putIfAbsent(f.fingerprint() + f.status(), f);
       }
     }

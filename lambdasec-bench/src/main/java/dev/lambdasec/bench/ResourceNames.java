@@ -3,6 +3,7 @@ package dev.lambdasec.bench;
 import dev.lambdasec.engine.Finding;
 import dev.lambdasec.engine.api.Subject;
 import java.util.LinkedHashSet;
+import java.util.Locale;
 import java.util.Set;
 import java.util.regex.Pattern;
 
@@ -10,11 +11,11 @@ import java.util.regex.Pattern;
  * The names under which a label and a finding may refer to the same resource. Labels write a
  * logical id ({@code FunctionConvert}), a typed id ({@code AWS::Lambda::Function.Good}), a
  * Terraform address, or an id with a route in parentheses ({@code FunctionConvert
- * (ServerlessRestApi GET /api/convert)}); findings carry the resource id, the resource that
- * generated it, its physical name, and the resource whose text the offending value is written in (a
- * statement of an {@code aws_iam_role_policy} is reported on its role but written in the policy
- * resource). A Terraform instance address ({@code aws_x.y[0]}) also answers to its resource's
- * address.
+ * (ServerlessRestApi GET /api/convert)}) or a {@code serverless.yml} path ({@code functions.hello
+ * http GET /hello}); findings carry the resource id, the resource that generated it, its physical
+ * name, and the resource whose text the offending value is written in (a statement of an {@code
+ * aws_iam_role_policy} is reported on its role but written in the policy resource). A Terraform
+ * instance address ({@code aws_x.y[0]}) also answers to its resource's address.
  */
 final class ResourceNames {
 
@@ -28,6 +29,12 @@ final class ResourceNames {
     if (paren > 0 && r.endsWith(")")) {
       // "Fn (Api GET /x)": the part in parentheses names the resource; the prefix only its owner.
       names.add(r.substring(paren + 2, r.length() - 1).trim());
+    }
+    if (r.startsWith("functions.")) {
+      // serverless.yml paths: "functions.hello" names the function; "functions.hello http GET
+      // /hello" the route its event generates, named by method and path.
+      String[] parts = r.substring("functions.".length()).split(" ", 4);
+      names.add(parts.length == 4 ? parts[2].toUpperCase(Locale.ROOT) + " " + parts[3] : parts[0]);
     }
     if (r.startsWith("AWS::") || r.startsWith("Custom::") || r.startsWith("Alexa::")) {
       int dot = r.lastIndexOf('.');

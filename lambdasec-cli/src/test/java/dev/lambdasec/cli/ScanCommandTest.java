@@ -54,6 +54,41 @@ class ScanCommandTest {
   }
 
   @Test
+  void findsTheServerlessExamplesDeliberateWeaknesses() throws IOException {
+    Cli cli =
+        Cli.run(
+            "scan",
+            Paths.repositoryRoot().resolve("examples/orders-serverless").toString(),
+            "-f",
+            "json",
+            "--as-of",
+            "2026-11-22");
+    assertThat(cli.exitCode()).isEqualTo(ExitCodes.FINDINGS);
+    JsonNode report = json(cli.out());
+    assertThat(failed(report))
+        .containsExactlyInAnyOrder(
+            "IAM-002 IamRoleLambdaExecution",
+            "IAM-004 orders",
+            "IAM-004 receipts",
+            "IAM-004 reports",
+            "IAM-004 webhook",
+            "APIGW-001 HttpApiRouteGetStatus",
+            "LAMBDA-008 receipts",
+            "LAMBDA-013 receipts",
+            "LAMBDA-015 receipts",
+            "LAMBDA-005 webhook",
+            "LAMBDA-001 WebhookLambdaFunctionUrl",
+            "LAMBDA-002 WebhookLambdaFunctionUrl",
+            "LAMBDA-003 WebhookLambdaPermissionFnUrl",
+            "LOGS-002 OrdersLogGroup",
+            "LOGS-002 ReceiptsLogGroup",
+            "LOGS-002 ReportsLogGroup",
+            "LOGS-002 WebhookLogGroup");
+    assertThat(report.path("errors")).isEmpty();
+    assertThat(report.path("notes")).isEmpty();
+  }
+
+  @Test
   void failOnControlsTheExitCode() {
     assertThat(Cli.run("scan", EXAMPLE, "-f", "json", "--fail-on", "none").exitCode())
         .isEqualTo(ExitCodes.OK);

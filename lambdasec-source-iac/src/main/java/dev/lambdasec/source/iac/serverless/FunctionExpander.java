@@ -282,18 +282,16 @@ final class FunctionExpander {
     return Nodes.list(list, merged.origin());
   }
 
-  /** {@code <Name>LogGroup}, with the retention of the function or the provider. */
+  /**
+   * {@code <Name>LogGroup}, with the retention of the function or the provider (a key is merged in
+   * through {@code resources}, the framework has no setting for it).
+   */
   private void logGroup(Node name) {
     Node retention = service.inherited(c, "logRetentionInDays");
-    Node kms = service.inherited(c, "logGroupKmsKeyArn", "logs", "lambda", "kmsKeyArn");
     sls.put(
         LogicalIds.logGroup(fn.key()),
         "AWS::Logs::LogGroup",
-        Nodes.map(at)
-            .put("LogGroupName", name)
-            .put("RetentionInDays", retention)
-            .put("KmsKeyId", kms)
-            .build(),
+        Nodes.map(at).put("LogGroupName", name).put("RetentionInDays", retention).build(),
         at,
         fn.key());
   }

@@ -55,6 +55,21 @@ final class LogicalIds {
     return out.toString();
   }
 
+  /**
+   * A WebSocket route key as the framework names its route, not capitalized: {@code $connect} →
+   * {@code SconnectWebsocketsRoute}, {@code chat/send-it} → {@code
+   * chatSlashsendDashitWebsocketsRoute}.
+   */
+  static String websocketRoute(String routeKey) {
+    return routeKey
+            .replace("$", "S")
+            .replace("/", "Slash")
+            .replace("-", "Dash")
+            .replace("_", "Underscore")
+            .replace(".", "Period")
+        + "WebsocketsRoute";
+  }
+
   /** {@code get} → {@code Get}. */
   static String method(String method) {
     String lower = method.toLowerCase(Locale.ROOT);

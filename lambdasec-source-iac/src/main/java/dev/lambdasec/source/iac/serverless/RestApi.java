@@ -342,9 +342,6 @@ final class RestApi {
     }
     Service service = sls.service();
     Node name = service.provider("apiName");
-    if (name == null) {
-      name = service.provider("apiGateway", "apiName");
-    }
     Node endpoint = service.provider("endpointType");
     Node policy = service.provider("apiGateway", "resourcePolicy");
     if (policy == null) {

@@ -201,7 +201,10 @@ final class ServiceExpander {
     return service.provider().origin().withResource(LogicalIds.SHARED_ROLE);
   }
 
-  /** {@code IamRoleLambdaExecution}, with {@code provider.iam.role} or the older settings. */
+  /**
+   * {@code IamRoleLambdaExecution}, with {@code provider.iam.role} or the older settings (the
+   * framework's schema accepts both {@code permissionsBoundary} and {@code permissionBoundary}).
+   */
   private TemplateResource sharedRole() {
     Origin at = roleOrigin();
     Node config = service.provider("iam", "role");

@@ -64,7 +64,7 @@ final class WebSocketApi {
       authorizerId = authorizer(fn, authorizer);
     }
     sls.put(
-        LogicalIds.alphanumeric(routeKey) + "WebsocketsRoute",
+        LogicalIds.websocketRoute(routeKey),
         "AWS::ApiGatewayV2::Route",
         Nodes.map(at)
             .put("ApiId", Nodes.ref(LogicalIds.WEBSOCKET_API, at))
@@ -100,8 +100,7 @@ final class WebSocketApi {
     if (function == null && sls.isFunction(name)) {
       function = Nodes.getAtt(name, "Arn", o);
     }
-    String id =
-        LogicalIds.alphanumeric(name.isEmpty() ? "Authorizer" : name) + "WebsocketsAuthorizer";
+    String id = LogicalIds.function(name.isEmpty() ? "Authorizer" : name) + "WebsocketsAuthorizer";
     Node identity = Nodes.get(authorizer, "identitySource");
     sls.put(
         id,

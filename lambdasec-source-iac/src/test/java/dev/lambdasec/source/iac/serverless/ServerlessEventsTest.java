@@ -268,4 +268,43 @@ class ServerlessEventsTest {
         .extracting(ServiceNotification::service)
         .contains("sns", "s3", "events", "logs");
   }
+
+  @Test
+  void websocketEventsBecomeRoutesAuthorizedOnConnectWhenAnAuthorizerIsNamed() {
+    Application app =
+        app(
+            """
+            service: chat
+            provider:
+              name: aws
+              runtime: nodejs20.x
+            functions:
+              auth:
+                handler: auth.handler
+              connect:
+                handler: connect.handler
+                events:
+                  - websocket:
+                      route: $connect
+                      authorizer:
+                        name: auth
+                        identitySource: [route.request.header.Auth]
+              message:
+                handler: message.handler
+                events:
+                  - websocket: $default
+            """);
+    Api api = get(app, Api.class, "WebsocketsApi");
+    assertThat(api.kind()).isEqualTo(Api.Kind.WEBSOCKET);
+    assertThat(api.name().get()).isEqualTo("dev-chat-websockets");
+    ApiRoute connect = get(app, ApiRoute.class, "SconnectWebsocketsRoute");
+    assertThat(connect.authorizationType().get()).isEqualTo("CUSTOM");
+    assertThat(connect.authorizer().get()).isEqualTo(to("AuthWebsocketsAuthorizer"));
+    assertThat(get(app, Authorizer.class, "AuthWebsocketsAuthorizer").function().get())
+        .isEqualTo(to("auth"));
+    assertThat(get(app, ApiRoute.class, "SdefaultWebsocketsRoute").authorizationType().get())
+        .isEqualTo("NONE");
+    assertThat(get(app, Permission.class, "MessageLambdaPermissionWebsockets").target().get())
+        .isEqualTo(to("message"));
+  }
 }

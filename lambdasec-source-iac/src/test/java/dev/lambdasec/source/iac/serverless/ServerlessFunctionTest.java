@@ -174,6 +174,32 @@ class ServerlessFunctionTest {
   }
 
   @Test
+  void theSharedRoleTakesThePermissionsBoundaryInEverySpellingTheFrameworkAccepts() {
+    String boundary = "arn:aws:iam::123456789012:policy/boundary";
+    for (String setting :
+        List.of(
+            "iam: {role: {permissionsBoundary: ARN}}",
+            "iam: {role: {permissionBoundary: ARN}}",
+            "rolePermissionsBoundary: ARN")) {
+      String service =
+          """
+          service: orders
+          provider:
+            name: aws
+            runtime: nodejs20.x
+            SETTING
+          functions:
+            one:
+              handler: a.handler
+          """;
+      Application app = app(service.replace("SETTING", setting.replace("ARN", boundary)));
+      assertThat(get(app, Role.class, "IamRoleLambdaExecution").permissionsBoundary().get())
+          .as(setting)
+          .isEqualTo(Ref.literal(boundary));
+    }
+  }
+
+  @Test
   void aRoleNamedByTheProviderOrTheFunctionReplacesTheSharedRole() {
     Application app =
         app(
