@@ -16,7 +16,7 @@ import dev.lambdasec.rules.support.CorsVerdicts;
     title = "HTTP API CORS does not allow every origin",
     severity = Severity.MEDIUM,
     controls = {Control.AUTH},
-    sources = {SourceKind.CLOUDFORMATION, SourceKind.SAM})
+    sources = {SourceKind.CLOUDFORMATION, SourceKind.SAM, SourceKind.TERRAFORM})
 public final class HttpApiCorsRestrictsOrigins implements Rule {
 
   @Override

@@ -27,7 +27,7 @@ import java.util.Optional;
     title = "Execution role has no broad AWS managed policy",
     severity = Severity.HIGH,
     controls = {Control.LP},
-    sources = {SourceKind.CLOUDFORMATION, SourceKind.SAM})
+    sources = {SourceKind.CLOUDFORMATION, SourceKind.SAM, SourceKind.TERRAFORM})
 public final class ExecutionRoleHasNoBroadManagedPolicy implements Rule {
 
   @Override

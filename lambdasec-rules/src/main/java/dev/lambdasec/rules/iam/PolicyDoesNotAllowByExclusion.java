@@ -17,7 +17,7 @@ import dev.lambdasec.rules.support.Grants;
     title = "Policies do not allow by exclusion (NotAction or NotResource)",
     severity = Severity.HIGH,
     controls = {Control.LP},
-    sources = {SourceKind.CLOUDFORMATION, SourceKind.SAM})
+    sources = {SourceKind.CLOUDFORMATION, SourceKind.SAM, SourceKind.TERRAFORM})
 public final class PolicyDoesNotAllowByExclusion implements Rule {
 
   @Override

@@ -19,7 +19,7 @@ import dev.lambdasec.rules.support.Grants;
     title = "Policies grant no service-wide wildcard actions",
     severity = Severity.HIGH,
     controls = {Control.LP},
-    sources = {SourceKind.CLOUDFORMATION, SourceKind.SAM})
+    sources = {SourceKind.CLOUDFORMATION, SourceKind.SAM, SourceKind.TERRAFORM})
 public final class PolicyGrantsNoServiceWideWildcards implements Rule {
 
   @Override

@@ -23,7 +23,7 @@ import java.util.TreeSet;
     title = "Policies scope resources for actions that support it",
     severity = Severity.MEDIUM,
     controls = {Control.LP},
-    sources = {SourceKind.CLOUDFORMATION, SourceKind.SAM})
+    sources = {SourceKind.CLOUDFORMATION, SourceKind.SAM, SourceKind.TERRAFORM})
 public final class PolicyScopesResourcesWherePossible implements Rule {
 
   private static final int SHOWN = 5;

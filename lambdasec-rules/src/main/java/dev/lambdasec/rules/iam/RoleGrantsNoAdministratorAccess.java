@@ -32,7 +32,7 @@ import java.util.Set;
     title = "Role grants no full administrative access",
     severity = Severity.CRITICAL,
     controls = {Control.LP},
-    sources = {SourceKind.CLOUDFORMATION, SourceKind.SAM})
+    sources = {SourceKind.CLOUDFORMATION, SourceKind.SAM, SourceKind.TERRAFORM})
 public final class RoleGrantsNoAdministratorAccess implements Rule {
 
   @Override

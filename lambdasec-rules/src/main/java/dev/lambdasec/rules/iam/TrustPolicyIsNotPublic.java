@@ -19,7 +19,7 @@ import java.util.Optional;
     title = "Role trust policy is not open to every principal",
     severity = Severity.CRITICAL,
     controls = {Control.CRED, Control.LP},
-    sources = {SourceKind.CLOUDFORMATION, SourceKind.SAM})
+    sources = {SourceKind.CLOUDFORMATION, SourceKind.SAM, SourceKind.TERRAFORM})
 public final class TrustPolicyIsNotPublic implements Rule {
 
   @Override

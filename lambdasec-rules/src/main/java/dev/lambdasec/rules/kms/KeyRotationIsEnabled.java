@@ -15,7 +15,7 @@ import dev.lambdasec.model.SourceKind;
     title = "KMS key rotates automatically",
     severity = Severity.LOW,
     controls = {Control.ENC},
-    sources = {SourceKind.CLOUDFORMATION, SourceKind.SAM})
+    sources = {SourceKind.CLOUDFORMATION, SourceKind.SAM, SourceKind.TERRAFORM})
 public final class KeyRotationIsEnabled implements Rule {
 
   @Override

@@ -22,7 +22,7 @@ import java.util.TreeSet;
     title = "Asynchronously invoked function keeps failed events",
     severity = Severity.LOW,
     controls = {Control.LOG},
-    sources = {SourceKind.CLOUDFORMATION, SourceKind.SAM})
+    sources = {SourceKind.CLOUDFORMATION, SourceKind.SAM, SourceKind.TERRAFORM})
 public final class AsyncFunctionHasFailureDestination implements Rule {
 
   @Override

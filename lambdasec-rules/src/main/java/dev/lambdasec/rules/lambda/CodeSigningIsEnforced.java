@@ -17,7 +17,7 @@ import java.util.Optional;
     title = "Function enforces code signing",
     severity = Severity.MEDIUM,
     controls = {Control.ENC},
-    sources = {SourceKind.CLOUDFORMATION, SourceKind.SAM})
+    sources = {SourceKind.CLOUDFORMATION, SourceKind.SAM, SourceKind.TERRAFORM})
 public final class CodeSigningIsEnforced implements Rule {
 
   @Override

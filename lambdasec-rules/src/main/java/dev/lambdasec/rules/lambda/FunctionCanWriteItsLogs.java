@@ -24,7 +24,7 @@ import java.util.Optional;
     title = "Function can write its logs",
     severity = Severity.MEDIUM,
     controls = {Control.LOG},
-    sources = {SourceKind.CLOUDFORMATION, SourceKind.SAM})
+    sources = {SourceKind.CLOUDFORMATION, SourceKind.SAM, SourceKind.TERRAFORM})
 public final class FunctionCanWriteItsLogs implements Rule {
 
   @Override

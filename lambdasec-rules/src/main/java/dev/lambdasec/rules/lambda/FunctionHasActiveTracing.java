@@ -15,7 +15,7 @@ import dev.lambdasec.model.SourceKind;
     title = "Function has active tracing",
     severity = Severity.LOW,
     controls = {Control.LOG},
-    sources = {SourceKind.CLOUDFORMATION, SourceKind.SAM})
+    sources = {SourceKind.CLOUDFORMATION, SourceKind.SAM, SourceKind.TERRAFORM})
 public final class FunctionHasActiveTracing implements Rule {
 
   @Override

@@ -18,7 +18,7 @@ import dev.lambdasec.model.SourceKind;
     title = "Function limits its concurrency",
     severity = Severity.LOW,
     controls = {Control.AUTH},
-    sources = {SourceKind.CLOUDFORMATION, SourceKind.SAM})
+    sources = {SourceKind.CLOUDFORMATION, SourceKind.SAM, SourceKind.TERRAFORM})
 public final class FunctionHasReservedConcurrency implements Rule {
 
   @Override

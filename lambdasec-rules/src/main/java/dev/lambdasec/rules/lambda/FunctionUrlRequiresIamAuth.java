@@ -15,7 +15,7 @@ import dev.lambdasec.model.SourceKind;
     title = "Function URL requires IAM authentication",
     severity = Severity.HIGH,
     controls = {Control.AUTH},
-    sources = {SourceKind.CLOUDFORMATION, SourceKind.SAM})
+    sources = {SourceKind.CLOUDFORMATION, SourceKind.SAM, SourceKind.TERRAFORM})
 public final class FunctionUrlRequiresIamAuth implements Rule {
 
   @Override

@@ -24,7 +24,7 @@ import java.util.Optional;
     title = "Function runtime is not deprecated within the warning window",
     severity = Severity.MEDIUM,
     controls = {Control.DEPS},
-    sources = {SourceKind.CLOUDFORMATION, SourceKind.SAM})
+    sources = {SourceKind.CLOUDFORMATION, SourceKind.SAM, SourceKind.TERRAFORM})
 public final class RuntimeIsNotNearDeprecation implements Rule {
 
   @Override

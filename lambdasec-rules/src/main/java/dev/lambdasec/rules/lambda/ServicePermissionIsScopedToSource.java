@@ -23,7 +23,7 @@ import java.util.List;
     title = "Service permissions are scoped to a source ARN or account",
     severity = Severity.MEDIUM,
     controls = {Control.AUTH},
-    sources = {SourceKind.CLOUDFORMATION, SourceKind.SAM})
+    sources = {SourceKind.CLOUDFORMATION, SourceKind.SAM, SourceKind.TERRAFORM})
 public final class ServicePermissionIsScopedToSource implements Rule {
 
   @Override

@@ -15,7 +15,7 @@ import dev.lambdasec.model.SourceKind;
     title = "Log group is encrypted with a customer-managed KMS key",
     severity = Severity.LOW,
     controls = {Control.LOG, Control.ENC},
-    sources = {SourceKind.CLOUDFORMATION, SourceKind.SAM})
+    sources = {SourceKind.CLOUDFORMATION, SourceKind.SAM, SourceKind.TERRAFORM})
 public final class LogGroupIsEncryptedWithCustomerKey implements Rule {
 
   @Override

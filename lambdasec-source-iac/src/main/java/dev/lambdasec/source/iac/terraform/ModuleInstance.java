@@ -258,7 +258,9 @@ final class ModuleInstance {
     boolean before = session.trackAssumed();
     Node value = evaluator.eval(expr, scope);
     boolean assumed = session.assumedSince(before);
-    if (!Values.isKnown(value)) {
+    // for_each needs known keys only: a map of resource instances has values known after apply.
+    boolean keysKnown = forEach.isPresent() && count.isEmpty() && value instanceof Node.MapNode;
+    if (!keysKnown && !Values.isKnown(value)) {
       return Expansion.bare(
           address
               + ": "
