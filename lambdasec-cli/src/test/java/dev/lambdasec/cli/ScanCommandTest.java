@@ -193,4 +193,31 @@ class ScanCommandTest {
     assertThat(log.path("version").asText()).isEqualTo("2.1.0");
     assertThat(log.path("runs").get(0).path("results")).isNotEmpty();
   }
+
+  @Test
+  void findsTheTerraformExamplesDeliberateWeaknesses() throws IOException {
+    Cli cli =
+        Cli.run(
+            "scan",
+            Paths.repositoryRoot().resolve("examples/orders-terraform").toString(),
+            "-f",
+            "json",
+            "--as-of",
+            "2026-11-22");
+    assertThat(cli.exitCode()).isEqualTo(ExitCodes.FINDINGS);
+    JsonNode report = json(cli.out());
+    assertThat(failed(report))
+        .containsExactlyInAnyOrder(
+            "APIGW-001 aws_apigatewayv2_route.orders[\"status\"]",
+            "IAM-006 module.receipts.aws_iam_role.this",
+            "LAMBDA-008 module.receipts.aws_lambda_function.this",
+            "LAMBDA-013 module.receipts.aws_lambda_function.this",
+            "LAMBDA-015 module.receipts.aws_lambda_function.this",
+            "LAMBDA-005 module.webhook.aws_lambda_function.this",
+            "LAMBDA-001 aws_lambda_function_url.webhook",
+            "LAMBDA-002 aws_lambda_function_url.webhook",
+            "LAMBDA-003 aws_lambda_permission.webhook_url");
+    assertThat(report.path("errors")).isEmpty();
+    assertThat(report.path("notes")).isEmpty();
+  }
 }

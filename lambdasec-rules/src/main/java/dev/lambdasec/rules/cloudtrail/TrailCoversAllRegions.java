@@ -15,7 +15,7 @@ import dev.lambdasec.model.Trail;
     title = "Trail records every region",
     severity = Severity.MEDIUM,
     controls = {Control.LOG, Control.AUDIT},
-    sources = {SourceKind.CLOUDFORMATION, SourceKind.SAM, SourceKind.SERVERLESS, SourceKind.AWS})
+    sources = {SourceKind.CLOUDFORMATION, SourceKind.SAM, SourceKind.SERVERLESS, SourceKind.AWS, SourceKind.TERRAFORM})
 public final class TrailCoversAllRegions implements Rule {
 
   @Override

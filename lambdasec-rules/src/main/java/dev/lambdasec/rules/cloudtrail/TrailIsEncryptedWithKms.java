@@ -15,7 +15,7 @@ import dev.lambdasec.model.Trail;
     title = "Trail encrypts its logs with a KMS key",
     severity = Severity.MEDIUM,
     controls = {Control.LOG, Control.ENC},
-    sources = {SourceKind.CLOUDFORMATION, SourceKind.SAM, SourceKind.SERVERLESS, SourceKind.AWS})
+    sources = {SourceKind.CLOUDFORMATION, SourceKind.SAM, SourceKind.SERVERLESS, SourceKind.AWS, SourceKind.TERRAFORM})
 public final class TrailIsEncryptedWithKms implements Rule {
 
   @Override

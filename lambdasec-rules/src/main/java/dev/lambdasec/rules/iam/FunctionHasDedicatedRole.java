@@ -20,7 +20,7 @@ import java.util.Map;
     title = "Each function has its own execution role",
     severity = Severity.MEDIUM,
     controls = {Control.LP},
-    sources = {SourceKind.CLOUDFORMATION, SourceKind.SAM, SourceKind.SERVERLESS, SourceKind.AWS})
+    sources = {SourceKind.CLOUDFORMATION, SourceKind.SAM, SourceKind.SERVERLESS, SourceKind.AWS, SourceKind.TERRAFORM})
 public final class FunctionHasDedicatedRole implements Rule {
 
   @Override

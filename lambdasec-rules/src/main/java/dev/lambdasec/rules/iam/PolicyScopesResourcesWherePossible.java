@@ -27,7 +27,7 @@ import java.util.Map;
     title = "Policies scope resources for actions that support it",
     severity = Severity.MEDIUM,
     controls = {Control.LP},
-    sources = {SourceKind.CLOUDFORMATION, SourceKind.SAM, SourceKind.SERVERLESS, SourceKind.AWS})
+    sources = {SourceKind.CLOUDFORMATION, SourceKind.SAM, SourceKind.SERVERLESS, SourceKind.AWS, SourceKind.TERRAFORM})
 public final class PolicyScopesResourcesWherePossible implements Rule {
 
   @Override

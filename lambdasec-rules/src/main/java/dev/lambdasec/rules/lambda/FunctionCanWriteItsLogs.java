@@ -24,7 +24,7 @@ import java.util.Optional;
     title = "Function can write its logs",
     severity = Severity.MEDIUM,
     controls = {Control.LOG},
-    sources = {SourceKind.CLOUDFORMATION, SourceKind.SAM, SourceKind.SERVERLESS, SourceKind.AWS})
+    sources = {SourceKind.CLOUDFORMATION, SourceKind.SAM, SourceKind.SERVERLESS, SourceKind.AWS, SourceKind.TERRAFORM})
 public final class FunctionCanWriteItsLogs implements Rule {
 
   @Override

@@ -15,7 +15,7 @@ import dev.lambdasec.model.SourceKind;
     title = "Function has active tracing",
     severity = Severity.LOW,
     controls = {Control.LOG},
-    sources = {SourceKind.CLOUDFORMATION, SourceKind.SAM, SourceKind.SERVERLESS, SourceKind.AWS})
+    sources = {SourceKind.CLOUDFORMATION, SourceKind.SAM, SourceKind.SERVERLESS, SourceKind.AWS, SourceKind.TERRAFORM})
 public final class FunctionHasActiveTracing implements Rule {
 
   @Override

@@ -19,7 +19,7 @@ import java.util.stream.Collectors;
     title = "Function carries an asset classification tag",
     severity = Severity.LOW,
     controls = {Control.ASSET},
-    sources = {SourceKind.CLOUDFORMATION, SourceKind.SAM, SourceKind.SERVERLESS, SourceKind.AWS})
+    sources = {SourceKind.CLOUDFORMATION, SourceKind.SAM, SourceKind.SERVERLESS, SourceKind.AWS, SourceKind.TERRAFORM})
 public final class FunctionHasClassificationTag implements Rule {
 
   @Override

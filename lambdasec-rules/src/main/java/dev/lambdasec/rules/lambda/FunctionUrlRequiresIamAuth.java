@@ -15,7 +15,7 @@ import dev.lambdasec.model.SourceKind;
     title = "Function URL requires IAM authentication",
     severity = Severity.HIGH,
     controls = {Control.AUTH},
-    sources = {SourceKind.CLOUDFORMATION, SourceKind.SAM, SourceKind.SERVERLESS, SourceKind.AWS})
+    sources = {SourceKind.CLOUDFORMATION, SourceKind.SAM, SourceKind.SERVERLESS, SourceKind.AWS, SourceKind.TERRAFORM})
 public final class FunctionUrlRequiresIamAuth implements Rule {
 
   @Override

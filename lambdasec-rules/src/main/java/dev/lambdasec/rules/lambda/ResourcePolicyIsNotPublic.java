@@ -8,9 +8,11 @@ import dev.lambdasec.engine.api.RuleInfo;
 import dev.lambdasec.engine.api.Severity;
 import dev.lambdasec.iam.Exposure;
 import dev.lambdasec.iam.policy.Policy;
+import dev.lambdasec.iam.policy.Principals;
 import dev.lambdasec.iam.policy.Statement;
 import dev.lambdasec.model.Permission;
 import dev.lambdasec.model.SourceKind;
+import dev.lambdasec.model.Value;
 
 /**
  * Flags resource-policy statements on functions and layers that let anyone in, once the conditions
@@ -22,7 +24,7 @@ import dev.lambdasec.model.SourceKind;
     title = "Function and layer resource policies are not public",
     severity = Severity.CRITICAL,
     controls = {Control.AUTH},
-    sources = {SourceKind.CLOUDFORMATION, SourceKind.SAM, SourceKind.SERVERLESS, SourceKind.AWS})
+    sources = {SourceKind.CLOUDFORMATION, SourceKind.SAM, SourceKind.SERVERLESS, SourceKind.AWS, SourceKind.TERRAFORM})
 public final class ResourcePolicyIsNotPublic implements Rule {
 
   @Override
@@ -54,7 +56,7 @@ public final class ResourcePolicyIsNotPublic implements Rule {
                   + " on "
                   + target
                   + ": the principal is * and no condition narrows the caller");
-        } else if (e.audience() == Exposure.Audience.ANYONE && e.unresolved()) {
+        } else if (e.audience() == Exposure.Audience.ANYONE && e.unresolved() || mayBeAnyone(s)) {
           unknown = true;
         }
       }
@@ -70,5 +72,11 @@ public final class ResourcePolicyIsNotPublic implements Rule {
         out.pass(permission, "Permission " + permission.id() + " on " + target + " is not public");
       }
     }
+  }
+
+  /** An account principal that cannot be resolved may be {@code *}. */
+  private static boolean mayBeAnyone(Statement s) {
+    Principals p = s.principal();
+    return p != null && p.of("AWS").stream().anyMatch(Value::isUnresolved);
   }
 }

@@ -414,6 +414,20 @@ final class Evaluator {
     return Values.unknown(condition, at);
   }
 
+  /**
+   * A value known only after apply that is never null: an identifier or ARN of a resource, or a
+   * pseudo parameter; {@code var.x == null} on it is decided before apply.
+   */
+  private static boolean neverNull(Node n) {
+    if (!(n instanceof Reference r)) {
+      return false;
+    }
+    String a = r.attribute();
+    return a == null
+        ? r.target().startsWith("AWS::")
+        : a.equals("id") || a.equals("arn") || a.endsWith("_arn");
+  }
+
   private Node binary(Expr.Binary b, Scope s, Origin at) {
     Node left = eval(b.left(), s);
     if (b.op().equals("&&") || b.op().equals("||")) {
@@ -433,6 +447,10 @@ final class Evaluator {
       return Values.unknown(l.isEmpty() ? left : right, at);
     }
     Node right = eval(b.right(), s);
+    if ((b.op().equals("==") || b.op().equals("!="))
+        && (neverNull(left) && Values.isNull(right) || neverNull(right) && Values.isNull(left))) {
+      return Values.bool(b.op().equals("!="), at);
+    }
     for (Node operand : List.of(left, right)) {
       if (!Values.isKnown(operand)) {
         return Values.unknown(operand, at);

@@ -165,7 +165,12 @@ final class ModuleInstance {
           true);
     }
     Scope scope = new Scope(this, decl.file().name(), null, Map.of());
-    return new Given(evaluator.eval(def.get().expr(), scope), true);
+    // Only the root module's defaults can be overridden at apply time; a module call that leaves an
+    // argument out decides the default in the configuration itself.
+    boolean before = session.trackAssumed();
+    Node value = evaluator.eval(def.get().expr(), scope);
+    boolean assumed = session.assumedSince(before);
+    return new Given(value, level == 0 || assumed);
   }
 
   Node local(String name, Origin at) {
@@ -258,7 +263,9 @@ final class ModuleInstance {
     boolean before = session.trackAssumed();
     Node value = evaluator.eval(expr, scope);
     boolean assumed = session.assumedSince(before);
-    if (!Values.isKnown(value)) {
+    // for_each needs known keys only: a map of resource instances has values known after apply.
+    boolean keysKnown = forEach.isPresent() && count.isEmpty() && value instanceof Node.MapNode;
+    if (!keysKnown && !Values.isKnown(value)) {
       return Expansion.bare(
           address
               + ": "

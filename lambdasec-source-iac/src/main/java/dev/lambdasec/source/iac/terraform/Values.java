@@ -27,8 +27,22 @@ final class Values {
     return Scalar.string(text, origin);
   }
 
-  static Scalar number(BigDecimal value, Origin origin) {
+  /** Numbers beyond 10^±{@value} are not read: expanding them would take unbounded time. */
+  static final int MAX_EXPONENT = 300;
+
+  static Node number(BigDecimal value, Origin origin) {
+    if (!inRange(value)) {
+      return new Unresolved("the number is beyond 10^" + MAX_EXPONENT, origin);
+    }
     return new Scalar(canonical(value), Scalar.Kind.NUMBER, origin);
+  }
+
+  private static boolean inRange(BigDecimal value) {
+    if (value.signum() == 0) {
+      return true;
+    }
+    long exponent = (long) value.precision() - value.scale() - 1;
+    return Math.abs(exponent) <= MAX_EXPONENT;
   }
 
   static Scalar bool(boolean value, Origin origin) {
@@ -97,7 +111,8 @@ final class Values {
       return Optional.empty();
     }
     try {
-      return Optional.of(new BigDecimal(t.get().strip()));
+      BigDecimal value = new BigDecimal(t.get().strip());
+      return inRange(value) ? Optional.of(value) : Optional.empty();
     } catch (NumberFormatException e) {
       return Optional.empty();
     }

@@ -204,6 +204,70 @@ class TerraformEvaluationTest {
   }
 
   @Test
+  void aModuleCallThatLeavesAnArgumentOutDecidesItsDefault() {
+    Map<String, String> files =
+        Map.of(
+            "main.tf",
+            """
+            module "plain" {
+              source = "./modules/role"
+            }
+            module "broad" {
+              source   = "./modules/role"
+              policies = ["arn:aws:iam::aws:policy/AmazonS3FullAccess"]
+            }
+            """,
+            "modules/role/main.tf",
+            """
+            variable "policies" { default = [] }
+            resource "aws_iam_role" "this" {
+              name               = "role-${length(var.policies)}"
+              assume_role_policy = "{}"
+            }
+            resource "aws_iam_role_policy_attachment" "each" {
+              for_each   = toset(var.policies)
+              role       = aws_iam_role.this.name
+              policy_arn = each.value
+            }
+            """);
+    SourceResult r = Tf.folder(dir, files, IacOptions.defaults());
+    assertThat(Tf.notes(r)).isEmpty();
+    assertThat(
+            get(r.application(), Role.class, dir.toString(), "module.plain.aws_iam_role.this")
+                .managedPolicies())
+        .isEmpty();
+    assertThat(
+            get(r.application(), Role.class, dir.toString(), "module.broad.aws_iam_role.this")
+                .managedPolicies())
+        .hasSize(1);
+  }
+
+  @Test
+  void anIdOrArnKnownOnlyAfterApplyIsNeverNull() {
+    LambdaFunction fn =
+        get(
+            app(
+                """
+                resource "aws_sqs_queue" "dlq" { name = "dlq" }
+                locals { dlq = aws_sqs_queue.dlq.arn }
+                resource "aws_lambda_function" "fn" {
+                  function_name = "fn"
+                  runtime       = local.dlq == null ? "python3.11" : "python3.12"
+                  handler       = "app.handler"
+                  role          = "arn:aws:iam::123456789012:role/r"
+                  dynamic "dead_letter_config" {
+                    for_each = local.dlq != null ? [local.dlq] : []
+                    content { target_arn = dead_letter_config.value }
+                  }
+                }
+                """),
+            LambdaFunction.class,
+            "aws_lambda_function.fn");
+    assertThat(fn.runtime().orElse("?")).isEqualTo("python3.12");
+    assertThat(fn.deadLetterTarget().isPresent()).isTrue();
+  }
+
+  @Test
   void localModulesAreReadThroughTheirCallerWithPrefixedAddresses() {
     Map<String, String> files =
         Map.of(

@@ -75,7 +75,8 @@ final class TriggerMapper {
                         .put("AWS:SourceAccount", present(r.get("source_account")))
                         .put("aws:PrincipalOrgID", present(r.get("principal_org_id")))
                         .put("lambda:FunctionUrlAuthType", present(r.get("function_url_auth_type")))
-                        .put("lambda:EventSourceToken", present(r.get("event_source_token")))));
+                        .put("lambda:EventSourceToken", present(r.get("event_source_token")))))
+            .put("Bool", invokedViaUrl(r.get("invoked_via_function_url"), o));
     return new Permission(
         r.meta(index.scope()),
         slots.ref(function, o, Kind.FUNCTION),
@@ -203,6 +204,20 @@ final class TriggerMapper {
 
   private static @Nullable Node present(@Nullable Node n) {
     return Slots.isAbsent(n) ? null : n;
+  }
+
+  /**
+   * {@code invoked_via_function_url = true} is stored as {@code Bool lambda:InvokedViaFunctionUrl}.
+   */
+  private static @Nullable MapNode invokedViaUrl(@Nullable Node flag, Origin o) {
+    if (flag == null
+        || Slots.isAbsent(flag)
+        || Nodes.text(flag).filter(t -> t.equalsIgnoreCase("false")).isPresent()) {
+      return null;
+    }
+    Node value =
+        flag instanceof Scalar s ? Scalar.string(String.valueOf(s.text()), s.origin()) : flag;
+    return Nodes.map(o).put("lambda:InvokedViaFunctionUrl", value).build();
   }
 
   private static @Nullable MapNode nonEmpty(Nodes.MapBuilder block) {
