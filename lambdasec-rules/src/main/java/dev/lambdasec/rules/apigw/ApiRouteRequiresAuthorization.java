@@ -26,7 +26,13 @@ import java.util.Optional;
     title = "API route requires authorization",
     severity = Severity.HIGH,
     controls = {Control.AUTH},
-    sources = {SourceKind.CLOUDFORMATION, SourceKind.SAM, SourceKind.SERVERLESS, SourceKind.AWS, SourceKind.TERRAFORM})
+    sources = {
+      SourceKind.CLOUDFORMATION,
+      SourceKind.SAM,
+      SourceKind.SERVERLESS,
+      SourceKind.AWS,
+      SourceKind.TERRAFORM
+    })
 public final class ApiRouteRequiresAuthorization implements Rule {
 
   @Override

@@ -16,7 +16,13 @@ import dev.lambdasec.rules.support.CorsVerdicts;
     title = "HTTP API CORS does not allow every origin",
     severity = Severity.MEDIUM,
     controls = {Control.AUTH},
-    sources = {SourceKind.CLOUDFORMATION, SourceKind.SAM, SourceKind.SERVERLESS, SourceKind.AWS, SourceKind.TERRAFORM})
+    sources = {
+      SourceKind.CLOUDFORMATION,
+      SourceKind.SAM,
+      SourceKind.SERVERLESS,
+      SourceKind.AWS,
+      SourceKind.TERRAFORM
+    })
 public final class HttpApiCorsRestrictsOrigins implements Rule {
 
   @Override

@@ -22,7 +22,13 @@ import java.util.Optional;
     title = "Public REST method validates requests",
     severity = Severity.MEDIUM,
     controls = {Control.INPUT},
-    sources = {SourceKind.CLOUDFORMATION, SourceKind.SAM, SourceKind.SERVERLESS, SourceKind.AWS, SourceKind.TERRAFORM})
+    sources = {
+      SourceKind.CLOUDFORMATION,
+      SourceKind.SAM,
+      SourceKind.SERVERLESS,
+      SourceKind.AWS,
+      SourceKind.TERRAFORM
+    })
 public final class RestMethodValidatesRequests implements Rule {
 
   @Override

@@ -15,7 +15,13 @@ import dev.lambdasec.model.Trail;
     title = "Trail records every region",
     severity = Severity.MEDIUM,
     controls = {Control.LOG, Control.AUDIT},
-    sources = {SourceKind.CLOUDFORMATION, SourceKind.SAM, SourceKind.SERVERLESS, SourceKind.AWS, SourceKind.TERRAFORM})
+    sources = {
+      SourceKind.CLOUDFORMATION,
+      SourceKind.SAM,
+      SourceKind.SERVERLESS,
+      SourceKind.AWS,
+      SourceKind.TERRAFORM
+    })
 public final class TrailCoversAllRegions implements Rule {
 
   @Override

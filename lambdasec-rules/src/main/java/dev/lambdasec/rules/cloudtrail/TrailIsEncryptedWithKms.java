@@ -15,7 +15,13 @@ import dev.lambdasec.model.Trail;
     title = "Trail encrypts its logs with a KMS key",
     severity = Severity.MEDIUM,
     controls = {Control.LOG, Control.ENC},
-    sources = {SourceKind.CLOUDFORMATION, SourceKind.SAM, SourceKind.SERVERLESS, SourceKind.AWS, SourceKind.TERRAFORM})
+    sources = {
+      SourceKind.CLOUDFORMATION,
+      SourceKind.SAM,
+      SourceKind.SERVERLESS,
+      SourceKind.AWS,
+      SourceKind.TERRAFORM
+    })
 public final class TrailIsEncryptedWithKms implements Rule {
 
   @Override

@@ -15,7 +15,13 @@ import dev.lambdasec.model.Trail;
     title = "Trail validates its log files",
     severity = Severity.MEDIUM,
     controls = {Control.LOG, Control.AUDIT},
-    sources = {SourceKind.CLOUDFORMATION, SourceKind.SAM, SourceKind.SERVERLESS, SourceKind.AWS, SourceKind.TERRAFORM})
+    sources = {
+      SourceKind.CLOUDFORMATION,
+      SourceKind.SAM,
+      SourceKind.SERVERLESS,
+      SourceKind.AWS,
+      SourceKind.TERRAFORM
+    })
 public final class TrailValidatesLogFiles implements Rule {
 
   @Override

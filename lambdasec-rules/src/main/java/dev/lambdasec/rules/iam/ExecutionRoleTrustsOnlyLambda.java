@@ -30,7 +30,13 @@ import java.util.Set;
     title = "Execution role trusts only the Lambda service",
     severity = Severity.HIGH,
     controls = {Control.LP, Control.CRED},
-    sources = {SourceKind.CLOUDFORMATION, SourceKind.SAM, SourceKind.SERVERLESS, SourceKind.AWS, SourceKind.TERRAFORM})
+    sources = {
+      SourceKind.CLOUDFORMATION,
+      SourceKind.SAM,
+      SourceKind.SERVERLESS,
+      SourceKind.AWS,
+      SourceKind.TERRAFORM
+    })
 public final class ExecutionRoleTrustsOnlyLambda implements Rule {
 
   /**

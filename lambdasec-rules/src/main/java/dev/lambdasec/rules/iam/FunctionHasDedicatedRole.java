@@ -20,7 +20,13 @@ import java.util.Map;
     title = "Each function has its own execution role",
     severity = Severity.MEDIUM,
     controls = {Control.LP},
-    sources = {SourceKind.CLOUDFORMATION, SourceKind.SAM, SourceKind.SERVERLESS, SourceKind.AWS, SourceKind.TERRAFORM})
+    sources = {
+      SourceKind.CLOUDFORMATION,
+      SourceKind.SAM,
+      SourceKind.SERVERLESS,
+      SourceKind.AWS,
+      SourceKind.TERRAFORM
+    })
 public final class FunctionHasDedicatedRole implements Rule {
 
   @Override

@@ -20,7 +20,13 @@ import dev.lambdasec.rules.support.Grants;
     title = "Policies do not allow by exclusion (NotAction or NotResource)",
     severity = Severity.HIGH,
     controls = {Control.LP},
-    sources = {SourceKind.CLOUDFORMATION, SourceKind.SAM, SourceKind.SERVERLESS, SourceKind.AWS, SourceKind.TERRAFORM})
+    sources = {
+      SourceKind.CLOUDFORMATION,
+      SourceKind.SAM,
+      SourceKind.SERVERLESS,
+      SourceKind.AWS,
+      SourceKind.TERRAFORM
+    })
 public final class PolicyDoesNotAllowByExclusion implements Rule {
 
   @Override

@@ -27,7 +27,13 @@ import java.util.Map;
     title = "Policies scope resources for actions that support it",
     severity = Severity.MEDIUM,
     controls = {Control.LP},
-    sources = {SourceKind.CLOUDFORMATION, SourceKind.SAM, SourceKind.SERVERLESS, SourceKind.AWS, SourceKind.TERRAFORM})
+    sources = {
+      SourceKind.CLOUDFORMATION,
+      SourceKind.SAM,
+      SourceKind.SERVERLESS,
+      SourceKind.AWS,
+      SourceKind.TERRAFORM
+    })
 public final class PolicyScopesResourcesWherePossible implements Rule {
 
   @Override

@@ -40,7 +40,13 @@ import java.util.stream.Stream;
     title = "Roles, users and groups grant no full administrative access",
     severity = Severity.CRITICAL,
     controls = {Control.LP},
-    sources = {SourceKind.CLOUDFORMATION, SourceKind.SAM, SourceKind.SERVERLESS, SourceKind.AWS, SourceKind.TERRAFORM})
+    sources = {
+      SourceKind.CLOUDFORMATION,
+      SourceKind.SAM,
+      SourceKind.SERVERLESS,
+      SourceKind.AWS,
+      SourceKind.TERRAFORM
+    })
 public final class RoleGrantsNoAdministratorAccess implements Rule {
 
   @Override

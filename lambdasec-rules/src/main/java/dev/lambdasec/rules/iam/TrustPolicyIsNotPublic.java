@@ -19,7 +19,13 @@ import java.util.Optional;
     title = "Role trust policy is not open to every principal",
     severity = Severity.CRITICAL,
     controls = {Control.CRED, Control.LP},
-    sources = {SourceKind.CLOUDFORMATION, SourceKind.SAM, SourceKind.SERVERLESS, SourceKind.AWS, SourceKind.TERRAFORM})
+    sources = {
+      SourceKind.CLOUDFORMATION,
+      SourceKind.SAM,
+      SourceKind.SERVERLESS,
+      SourceKind.AWS,
+      SourceKind.TERRAFORM
+    })
 public final class TrustPolicyIsNotPublic implements Rule {
 
   @Override

@@ -15,7 +15,13 @@ import dev.lambdasec.model.SourceKind;
     title = "KMS key rotates automatically",
     severity = Severity.LOW,
     controls = {Control.ENC},
-    sources = {SourceKind.CLOUDFORMATION, SourceKind.SAM, SourceKind.SERVERLESS, SourceKind.AWS, SourceKind.TERRAFORM})
+    sources = {
+      SourceKind.CLOUDFORMATION,
+      SourceKind.SAM,
+      SourceKind.SERVERLESS,
+      SourceKind.AWS,
+      SourceKind.TERRAFORM
+    })
 public final class KeyRotationIsEnabled implements Rule {
 
   @Override

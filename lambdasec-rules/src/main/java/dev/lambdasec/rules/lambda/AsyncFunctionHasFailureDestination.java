@@ -22,7 +22,13 @@ import java.util.TreeSet;
     title = "Asynchronously invoked function keeps failed events",
     severity = Severity.LOW,
     controls = {Control.LOG},
-    sources = {SourceKind.CLOUDFORMATION, SourceKind.SAM, SourceKind.SERVERLESS, SourceKind.AWS, SourceKind.TERRAFORM})
+    sources = {
+      SourceKind.CLOUDFORMATION,
+      SourceKind.SAM,
+      SourceKind.SERVERLESS,
+      SourceKind.AWS,
+      SourceKind.TERRAFORM
+    })
 public final class AsyncFunctionHasFailureDestination implements Rule {
 
   @Override

@@ -17,7 +17,13 @@ import java.util.Optional;
     title = "Function enforces code signing",
     severity = Severity.MEDIUM,
     controls = {Control.ENC},
-    sources = {SourceKind.CLOUDFORMATION, SourceKind.SAM, SourceKind.SERVERLESS, SourceKind.AWS, SourceKind.TERRAFORM})
+    sources = {
+      SourceKind.CLOUDFORMATION,
+      SourceKind.SAM,
+      SourceKind.SERVERLESS,
+      SourceKind.AWS,
+      SourceKind.TERRAFORM
+    })
 public final class CodeSigningIsEnforced implements Rule {
 
   @Override

@@ -26,7 +26,13 @@ import java.util.Optional;
     title = "Environment variables hold no plaintext secrets or AWS keys",
     severity = Severity.HIGH,
     controls = {Control.SECRET, Control.CRED},
-    sources = {SourceKind.CLOUDFORMATION, SourceKind.SAM, SourceKind.SERVERLESS, SourceKind.AWS, SourceKind.TERRAFORM})
+    sources = {
+      SourceKind.CLOUDFORMATION,
+      SourceKind.SAM,
+      SourceKind.SERVERLESS,
+      SourceKind.AWS,
+      SourceKind.TERRAFORM
+    })
 public final class EnvironmentHasNoPlaintextSecrets implements Rule {
 
   @Override

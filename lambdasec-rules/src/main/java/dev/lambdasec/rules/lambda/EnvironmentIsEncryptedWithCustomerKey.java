@@ -16,7 +16,13 @@ import java.util.Map;
     title = "Environment variables are encrypted with a customer-managed KMS key",
     severity = Severity.MEDIUM,
     controls = {Control.SECRET, Control.ENC},
-    sources = {SourceKind.CLOUDFORMATION, SourceKind.SAM, SourceKind.SERVERLESS, SourceKind.AWS, SourceKind.TERRAFORM})
+    sources = {
+      SourceKind.CLOUDFORMATION,
+      SourceKind.SAM,
+      SourceKind.SERVERLESS,
+      SourceKind.AWS,
+      SourceKind.TERRAFORM
+    })
 public final class EnvironmentIsEncryptedWithCustomerKey implements Rule {
 
   @Override

@@ -15,7 +15,13 @@ import dev.lambdasec.model.SourceKind;
     title = "Function has active tracing",
     severity = Severity.LOW,
     controls = {Control.LOG},
-    sources = {SourceKind.CLOUDFORMATION, SourceKind.SAM, SourceKind.SERVERLESS, SourceKind.AWS, SourceKind.TERRAFORM})
+    sources = {
+      SourceKind.CLOUDFORMATION,
+      SourceKind.SAM,
+      SourceKind.SERVERLESS,
+      SourceKind.AWS,
+      SourceKind.TERRAFORM
+    })
 public final class FunctionHasActiveTracing implements Rule {
 
   @Override

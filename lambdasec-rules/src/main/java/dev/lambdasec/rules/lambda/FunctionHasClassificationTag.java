@@ -19,7 +19,13 @@ import java.util.stream.Collectors;
     title = "Function carries an asset classification tag",
     severity = Severity.LOW,
     controls = {Control.ASSET},
-    sources = {SourceKind.CLOUDFORMATION, SourceKind.SAM, SourceKind.SERVERLESS, SourceKind.AWS, SourceKind.TERRAFORM})
+    sources = {
+      SourceKind.CLOUDFORMATION,
+      SourceKind.SAM,
+      SourceKind.SERVERLESS,
+      SourceKind.AWS,
+      SourceKind.TERRAFORM
+    })
 public final class FunctionHasClassificationTag implements Rule {
 
   @Override

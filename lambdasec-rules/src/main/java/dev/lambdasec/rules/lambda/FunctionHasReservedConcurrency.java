@@ -18,7 +18,13 @@ import dev.lambdasec.model.SourceKind;
     title = "Function limits its concurrency",
     severity = Severity.LOW,
     controls = {Control.AUTH},
-    sources = {SourceKind.CLOUDFORMATION, SourceKind.SAM, SourceKind.SERVERLESS, SourceKind.AWS, SourceKind.TERRAFORM})
+    sources = {
+      SourceKind.CLOUDFORMATION,
+      SourceKind.SAM,
+      SourceKind.SERVERLESS,
+      SourceKind.AWS,
+      SourceKind.TERRAFORM
+    })
 public final class FunctionHasReservedConcurrency implements Rule {
 
   @Override

@@ -18,7 +18,13 @@ import java.util.List;
     title = "Function URL CORS does not allow every origin",
     severity = Severity.MEDIUM,
     controls = {Control.AUTH},
-    sources = {SourceKind.CLOUDFORMATION, SourceKind.SAM, SourceKind.SERVERLESS, SourceKind.AWS, SourceKind.TERRAFORM})
+    sources = {
+      SourceKind.CLOUDFORMATION,
+      SourceKind.SAM,
+      SourceKind.SERVERLESS,
+      SourceKind.AWS,
+      SourceKind.TERRAFORM
+    })
 public final class FunctionUrlCorsRestrictsOrigins implements Rule {
 
   @Override

@@ -15,7 +15,13 @@ import dev.lambdasec.model.SourceKind;
     title = "Function URL requires IAM authentication",
     severity = Severity.HIGH,
     controls = {Control.AUTH},
-    sources = {SourceKind.CLOUDFORMATION, SourceKind.SAM, SourceKind.SERVERLESS, SourceKind.AWS, SourceKind.TERRAFORM})
+    sources = {
+      SourceKind.CLOUDFORMATION,
+      SourceKind.SAM,
+      SourceKind.SERVERLESS,
+      SourceKind.AWS,
+      SourceKind.TERRAFORM
+    })
 public final class FunctionUrlRequiresIamAuth implements Rule {
 
   @Override

@@ -24,7 +24,13 @@ import java.util.Optional;
     title = "Layers come from the application's own or trusted accounts",
     severity = Severity.MEDIUM,
     controls = {Control.DEPS},
-    sources = {SourceKind.CLOUDFORMATION, SourceKind.SAM, SourceKind.SERVERLESS, SourceKind.AWS, SourceKind.TERRAFORM})
+    sources = {
+      SourceKind.CLOUDFORMATION,
+      SourceKind.SAM,
+      SourceKind.SERVERLESS,
+      SourceKind.AWS,
+      SourceKind.TERRAFORM
+    })
 public final class LayersComeFromTrustedAccounts implements Rule {
 
   @Override

@@ -24,7 +24,13 @@ import dev.lambdasec.model.Value;
     title = "Function and layer resource policies are not public",
     severity = Severity.CRITICAL,
     controls = {Control.AUTH},
-    sources = {SourceKind.CLOUDFORMATION, SourceKind.SAM, SourceKind.SERVERLESS, SourceKind.AWS, SourceKind.TERRAFORM})
+    sources = {
+      SourceKind.CLOUDFORMATION,
+      SourceKind.SAM,
+      SourceKind.SERVERLESS,
+      SourceKind.AWS,
+      SourceKind.TERRAFORM
+    })
 public final class ResourcePolicyIsNotPublic implements Rule {
 
   @Override

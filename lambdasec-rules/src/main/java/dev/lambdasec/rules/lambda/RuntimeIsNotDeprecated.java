@@ -27,7 +27,13 @@ import java.util.Optional;
     title = "Function runtime is not deprecated",
     severity = Severity.HIGH,
     controls = {Control.DEPS},
-    sources = {SourceKind.CLOUDFORMATION, SourceKind.SAM, SourceKind.SERVERLESS, SourceKind.AWS, SourceKind.TERRAFORM})
+    sources = {
+      SourceKind.CLOUDFORMATION,
+      SourceKind.SAM,
+      SourceKind.SERVERLESS,
+      SourceKind.AWS,
+      SourceKind.TERRAFORM
+    })
 public final class RuntimeIsNotDeprecated implements Rule {
 
   @Override

@@ -24,7 +24,13 @@ import java.util.Optional;
     title = "Function runtime is not deprecated within the warning window",
     severity = Severity.MEDIUM,
     controls = {Control.DEPS},
-    sources = {SourceKind.CLOUDFORMATION, SourceKind.SAM, SourceKind.SERVERLESS, SourceKind.AWS, SourceKind.TERRAFORM})
+    sources = {
+      SourceKind.CLOUDFORMATION,
+      SourceKind.SAM,
+      SourceKind.SERVERLESS,
+      SourceKind.AWS,
+      SourceKind.TERRAFORM
+    })
 public final class RuntimeIsNotNearDeprecation implements Rule {
 
   @Override

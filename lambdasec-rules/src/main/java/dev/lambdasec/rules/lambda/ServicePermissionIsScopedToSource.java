@@ -23,7 +23,13 @@ import java.util.List;
     title = "Service permissions are scoped to a source ARN or account",
     severity = Severity.MEDIUM,
     controls = {Control.AUTH},
-    sources = {SourceKind.CLOUDFORMATION, SourceKind.SAM, SourceKind.SERVERLESS, SourceKind.AWS, SourceKind.TERRAFORM})
+    sources = {
+      SourceKind.CLOUDFORMATION,
+      SourceKind.SAM,
+      SourceKind.SERVERLESS,
+      SourceKind.AWS,
+      SourceKind.TERRAFORM
+    })
 public final class ServicePermissionIsScopedToSource implements Rule {
 
   @Override

@@ -22,7 +22,13 @@ import java.util.TreeSet;
     title = "VPC function spans at least two availability zones",
     severity = Severity.MEDIUM,
     controls = {Control.NET},
-    sources = {SourceKind.CLOUDFORMATION, SourceKind.SAM, SourceKind.SERVERLESS, SourceKind.AWS, SourceKind.TERRAFORM})
+    sources = {
+      SourceKind.CLOUDFORMATION,
+      SourceKind.SAM,
+      SourceKind.SERVERLESS,
+      SourceKind.AWS,
+      SourceKind.TERRAFORM
+    })
 public final class VpcFunctionSpansAvailabilityZones implements Rule {
 
   @Override

@@ -20,7 +20,13 @@ import dev.lambdasec.rules.support.FunctionLogs;
     title = "Log group sets a retention period",
     severity = Severity.LOW,
     controls = {Control.LOG},
-    sources = {SourceKind.CLOUDFORMATION, SourceKind.SAM, SourceKind.SERVERLESS, SourceKind.AWS, SourceKind.TERRAFORM})
+    sources = {
+      SourceKind.CLOUDFORMATION,
+      SourceKind.SAM,
+      SourceKind.SERVERLESS,
+      SourceKind.AWS,
+      SourceKind.TERRAFORM
+    })
 public final class LogGroupHasRetention implements Rule {
 
   @Override

@@ -15,7 +15,13 @@ import dev.lambdasec.model.SourceKind;
     title = "Log group is encrypted with a customer-managed KMS key",
     severity = Severity.LOW,
     controls = {Control.LOG, Control.ENC},
-    sources = {SourceKind.CLOUDFORMATION, SourceKind.SAM, SourceKind.SERVERLESS, SourceKind.AWS, SourceKind.TERRAFORM})
+    sources = {
+      SourceKind.CLOUDFORMATION,
+      SourceKind.SAM,
+      SourceKind.SERVERLESS,
+      SourceKind.AWS,
+      SourceKind.TERRAFORM
+    })
 public final class LogGroupIsEncryptedWithCustomerKey implements Rule {
 
   @Override
