@@ -7,6 +7,7 @@ import dev.lambdasec.iam.policy.Principals;
 import dev.lambdasec.iam.policy.Statement;
 import dev.lambdasec.model.Value;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
@@ -105,8 +106,9 @@ public record Exposure(
 
   public Exposure {
     restrictions = List.copyOf(restrictions);
-    accounts = Set.copyOf(accounts);
-    wholeAccounts = Set.copyOf(wholeAccounts);
+    // in the order the policy names them, for stable messages
+    accounts = Collections.unmodifiableSet(new LinkedHashSet<>(accounts));
+    wholeAccounts = Collections.unmodifiableSet(new LinkedHashSet<>(wholeAccounts));
   }
 
   public static Exposure of(Statement s) {
