@@ -1,6 +1,7 @@
 package dev.lambdasec.bench;
 
 import dev.lambdasec.cli.Scanner;
+import dev.lambdasec.model.Application;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Files;
@@ -13,13 +14,14 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
-/** {@code lambdasec-bench quality|robustness|synth}: the project's measuring instruments. */
+/** {@code lambdasec-bench quality|robustness|iam|synth}: the project's measuring instruments. */
 @Command(
     name = "lambdasec-bench",
     mixinStandardHelpOptions = true,
     subcommands = {
       BenchMain.Quality.class,
       BenchMain.Robustness.class,
+      BenchMain.IamThroughput.class,
       SyntheticTemplate.Command.class
     })
 public final class BenchMain {
@@ -119,6 +121,53 @@ public final class BenchMain {
       r.crashes().forEach(c -> out.println("  crash: " + c));
       out.flush();
       return r.crashes().isEmpty() ? 0 : 1;
+    }
+  }
+
+  /** The IAM engine over every role of the corpus and every AWS managed policy. */
+  @Command(
+      name = "iam",
+      mixinStandardHelpOptions = true,
+      description =
+          "Effective permissions, escalation methods and risky actions for every principal of the"
+              + " corpus and every AWS managed policy; policies per second.")
+  static final class IamThroughput implements Callable<Integer> {
+    @Spec CommandLine.Model.CommandSpec spec;
+
+    @Option(
+        names = "--corpus",
+        paramLabel = "DIR",
+        description = "Corpus root (default ../shared/corpus).")
+    Path corpus = defaultCorpus();
+
+    @Option(names = "--rounds", paramLabel = "N", description = "Measured rounds (default 3).")
+    int rounds = 3;
+
+    @Override
+    public Integer call() throws IOException {
+      PrintWriter out = spec.commandLine().getOut();
+      if (!Files.isDirectory(corpus)) {
+        spec.commandLine().getErr().println("lambdasec-bench: no corpus at " + corpus);
+        return 3;
+      }
+      IamRun run = new IamRun();
+      List<Application> apps = run.read(corpus);
+      out.printf("iam: %d templates with IAM resources read (not timed)%n", apps.size());
+      for (int round = 1; round <= rounds; round++) {
+        for (IamRun.Pass p : List.of(run.corpus(apps), run.awsManaged())) {
+          out.printf(
+              "round %d %-22s %5d policy sets, %5d policies, %4d escalating, %7.0f ms, %8.0f policies/s%n",
+              round,
+              p.what(),
+              p.sets(),
+              p.policies(),
+              p.escalations(),
+              p.nanos() / 1e6,
+              p.policiesPerSecond());
+        }
+      }
+      out.flush();
+      return 0;
     }
   }
 }

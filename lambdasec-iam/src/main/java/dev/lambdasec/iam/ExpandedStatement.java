@@ -10,24 +10,29 @@ import java.util.List;
 
 /**
  * A statement with its actions expanded against the action catalog: wildcards resolved, {@code
- * NotAction} complemented.
- *
- * @param actions the catalog actions the statement covers for sure
- * @param unknownActions actions or patterns the catalog does not know (typos, newer actions)
- * @param unresolvedActions the action element has values lambdasec cannot read: the statement may
- *     cover any action
- * @param conditional the statement has conditions; they are kept, not assumed
+ * NotAction} complemented. A computed view of one statement of one attached policy, compared by
+ * identity (two views are equal only when they are the same view), so sets and maps of them stay
+ * cheap.
  */
-public record ExpandedStatement(
-    Grant grant,
-    ActionSet actions,
-    List<String> unknownActions,
-    boolean unresolvedActions,
-    Scope scope,
-    boolean conditional) {
+public final class ExpandedStatement {
 
-  public ExpandedStatement {
-    unknownActions = List.copyOf(unknownActions);
+  private final Grant grant;
+  private final ActionSet actions;
+  private final List<String> unknownActions;
+  private final boolean unresolvedActions;
+  private final Scope scope;
+
+  private ExpandedStatement(
+      Grant grant,
+      ActionSet actions,
+      List<String> unknownActions,
+      boolean unresolvedActions,
+      Scope scope) {
+    this.grant = grant;
+    this.actions = actions;
+    this.unknownActions = List.copyOf(unknownActions);
+    this.unresolvedActions = unresolvedActions;
+    this.scope = scope;
   }
 
   public static ExpandedStatement of(Grant grant, ActionCatalog catalog) {
@@ -54,15 +59,47 @@ public record ExpandedStatement(
         negated ? named.complement() : named,
         negated ? List.of() : unknown,
         unresolved,
-        Scope.of(s),
-        !s.conditions().isEmpty());
+        Scope.of(s));
+  }
+
+  public Grant grant() {
+    return grant;
+  }
+
+  /** The catalog actions the statement covers for sure. */
+  public ActionSet actions() {
+    return actions;
+  }
+
+  /** Actions or patterns the catalog does not know (typos, newer actions). */
+  public List<String> unknownActions() {
+    return unknownActions;
+  }
+
+  /** The action element has values lambdasec cannot read: the statement may cover any action. */
+  public boolean unresolvedActions() {
+    return unresolvedActions;
+  }
+
+  public Scope scope() {
+    return scope;
   }
 
   public Statement statement() {
     return grant.statement();
   }
 
+  /** The statement has conditions; they are kept, not assumed. */
+  public boolean conditional() {
+    return !grant.statement().conditions().isEmpty();
+  }
+
   public boolean unconditional() {
-    return !conditional;
+    return !conditional();
+  }
+
+  @Override
+  public String toString() {
+    return "ExpandedStatement[" + grant.label() + ", " + actions + "]";
   }
 }

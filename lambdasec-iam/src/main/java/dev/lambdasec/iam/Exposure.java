@@ -106,7 +106,7 @@ public record Exposure(
 
   public Exposure {
     restrictions = List.copyOf(restrictions);
-    // in the order the policy names them, so that findings read the same on every run
+    // in the order the policy names them, for stable messages
     accounts = Collections.unmodifiableSet(new LinkedHashSet<>(accounts));
     wholeAccounts = Collections.unmodifiableSet(new LinkedHashSet<>(wholeAccounts));
   }

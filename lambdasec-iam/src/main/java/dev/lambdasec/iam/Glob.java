@@ -30,7 +30,7 @@ public final class Glob {
   }
 
   static Match match(String pattern, String target) {
-    if (pattern.indexOf('$') < 0 && target.indexOf('$') < 0) {
+    if (!hasPlaceholder(pattern) && !hasPlaceholder(target)) {
       return plain(pattern, target) ? Match.YES : Match.NO;
     }
     List<Token> p = tokens(pattern, true);
@@ -39,6 +39,12 @@ public final class Glob {
       return Match.YES;
     }
     return possible(p, t) ? Match.MAYBE : Match.NO;
+  }
+
+  /** True when {@code s} has a {@code ${…}} placeholder; a lone {@code $} is a plain character. */
+  public static boolean hasPlaceholder(String s) {
+    int open = s.indexOf("${");
+    return open >= 0 && s.indexOf('}', open + 2) > 0;
   }
 
   /**

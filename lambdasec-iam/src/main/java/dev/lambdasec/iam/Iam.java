@@ -89,7 +89,7 @@ public final class Iam {
   public RiskyActions riskyActions() {
     RiskyActions r = riskyActions;
     if (r == null) {
-      r = new RiskyActions(catalog(), risks());
+      r = RiskyActions.of(catalog(), risks());
       riskyActions = r;
     }
     return r;

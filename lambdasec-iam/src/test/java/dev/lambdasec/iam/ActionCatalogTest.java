@@ -48,6 +48,7 @@ class ActionCatalogTest {
     assertThat(catalog.expand("s3:NoSuchAction").isEmpty()).isTrue();
     assertThat(catalog.expand("nosuchservice:*").isEmpty()).isTrue();
     assertThat(catalog.expand("s3getobject").isEmpty()).isTrue();
+    assertThat(catalog.expand("s3:${Action}").isEmpty()).isTrue();
   }
 
   @Test

@@ -39,10 +39,19 @@ class GlobTest {
     "arn:aws:logs:us-east-1:123456789012:log-group:/aws/lambda/f:*,"
         + " arn:aws:logs:${AWS::Region}:${AWS::AccountId}:log-group:/aws/lambda/g:log-stream:x, NO",
     "${Table.Arn}, ${Table.Arn}, YES",
-    "${Table.Arn}, ${Other.Arn}, MAYBE"
+    "${Table.Arn}, ${Other.Arn}, MAYBE",
+    "arn:aws:s3:::a$b/*, arn:aws:s3:::a$b/c, YES",
+    "arn:aws:s3:::a${b/*, arn:aws:s3:::a${b/c, YES",
+    "arn:aws:s3:::a$b/*, arn:aws:s3:::a$c/c, NO"
   })
   void matchesResourcesWithPlaceholders(String pattern, String arn, Match expected) {
     assertThat(Glob.resource(pattern, arn)).isEqualTo(expected);
+  }
+
+  @ParameterizedTest
+  @CsvSource({"${A}, true", "x${A.Arn}y, true", "a$b, false", "a${b, false", "a}${b, false"})
+  void knowsPlaceholders(String text, boolean expected) {
+    assertThat(Glob.hasPlaceholder(text)).isEqualTo(expected);
   }
 
   @ParameterizedTest

@@ -17,7 +17,7 @@ import org.junit.jupiter.params.provider.CsvSource;
 class RiskyActionsTest {
 
   private static final RiskyActions RISKY =
-      new RiskyActions(ActionCatalog.bundled(), RiskCatalog.bundled());
+      RiskyActions.of(ActionCatalog.bundled(), RiskCatalog.bundled());
 
   @ParameterizedTest(name = "{0} on {1}: {2} -> {3}")
   @CsvSource(

@@ -341,7 +341,8 @@ public final class ActionCatalog {
     }
     BitSet bits = new BitSet(actions.size());
     int colon = p.indexOf(':');
-    if (colon < 0) {
+    if (colon < 0 || Glob.hasPlaceholder(p)) {
+      // a placeholder matches a concrete action only for some values, never for sure
       return new ActionSet(bits, actions.size());
     }
     String svcPattern = p.substring(0, colon);

@@ -8,8 +8,11 @@ import dev.lambdasec.iam.catalog.ActionInfo;
 import dev.lambdasec.iam.catalog.ActionSet;
 import java.util.ArrayList;
 import java.util.EnumMap;
+import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
+import java.util.WeakHashMap;
 
 /**
  * Risky actions granted without resource scoping. An action counts when it is in a risk list (or
@@ -53,11 +56,22 @@ public final class RiskyActions {
     }
   }
 
-  private final ActionCatalog catalog;
+  /** Per catalog (compared by identity, held weakly) and risk lists: computed once per pair. */
+  private static final Map<ActionCatalog, Map<RiskCatalog, RiskyActions>> CACHE =
+      new WeakHashMap<>();
+
   private final Map<Kind, ActionSet> candidates = new EnumMap<>(Kind.class);
 
-  public RiskyActions(ActionCatalog catalog, RiskCatalog risks) {
-    this.catalog = catalog;
+  /** The risky actions of a catalog and risk lists; computed once per pair. */
+  public static RiskyActions of(ActionCatalog catalog, RiskCatalog risks) {
+    synchronized (CACHE) {
+      return CACHE
+          .computeIfAbsent(catalog, k -> new IdentityHashMap<>())
+          .computeIfAbsent(risks, r -> new RiskyActions(catalog, r));
+    }
+  }
+
+  private RiskyActions(ActionCatalog catalog, RiskCatalog risks) {
     ActionSet scopable = catalog.matching(ActionInfo::supportsResourceScoping);
     ActionSet pm =
         catalog.matching(
@@ -68,18 +82,21 @@ public final class RiskyActions {
                 && (a.access() == AccessLevel.WRITE || a.access() == AccessLevel.TAGGING));
     candidates.put(
         Kind.DATA_EXFILTRATION,
-        named(risks.actions(RiskCatalog.ActionList.DATA_EXFILTRATION)).intersect(scopable));
+        named(catalog, risks.actions(RiskCatalog.ActionList.DATA_EXFILTRATION))
+            .intersect(scopable));
     candidates.put(
         Kind.CREDENTIALS_EXPOSURE,
-        named(risks.actions(RiskCatalog.ActionList.CREDENTIALS_EXPOSURE)).intersect(scopable));
+        named(catalog, risks.actions(RiskCatalog.ActionList.CREDENTIALS_EXPOSURE))
+            .intersect(scopable));
     candidates.put(
         Kind.PERMISSIONS_MANAGEMENT,
         pm.union(
-            named(risks.actions(RiskCatalog.ActionList.RESOURCE_EXPOSURE)).intersect(scopable)));
+            named(catalog, risks.actions(RiskCatalog.ActionList.RESOURCE_EXPOSURE))
+                .intersect(scopable)));
     candidates.put(Kind.WRITE, write);
   }
 
-  private ActionSet named(Iterable<String> names) {
+  private static ActionSet named(ActionCatalog catalog, Iterable<String> names) {
     ActionSet out = catalog.none();
     for (String n : names) {
       if (catalog.find(n).isPresent()) {
@@ -91,14 +108,14 @@ public final class RiskyActions {
 
   /** The actions of a kind, as a set over the catalog. */
   public ActionSet of(Kind kind) {
-    return candidates.getOrDefault(kind, catalog.none());
+    return Objects.requireNonNull(candidates.get(kind));
   }
 
   /** The actions of {@code kind} that {@code permissions} grants without resource scoping. */
   public List<Grant> unscoped(EffectivePermissions permissions, Kind kind) {
     ActionSet found = permissions.unscoped(false).intersect(of(kind));
     List<Grant> out = new ArrayList<>();
-    for (ActionInfo a : catalog.actions(found).toList()) {
+    for (ActionInfo a : permissions.catalog().actions(found).toList()) {
       List<ExpandedStatement> by =
           permissions.grantsOf(a).stream()
               .filter(g -> g.scope().unscoped() && g.unconditional())

@@ -83,13 +83,18 @@ public final class Grants {
     return out;
   }
 
-  /** "Role X", "User X", "Group X", "Managed policy X", for messages. */
+  /**
+   * "Role X", "User X", "Group X", "Managed policy X", "Policy X" (a policy resource attached to
+   * principals outside the template), for messages.
+   */
   public static String describe(Resource r) {
     return switch (r) {
           case Role x -> "Role ";
           case IamUser x -> "User ";
           case IamGroup x -> "Group ";
-          case ManagedPolicy x -> "Managed policy ";
+          case ManagedPolicy x when x.resourceType().equals("AWS::IAM::ManagedPolicy") ->
+              "Managed policy ";
+          case ManagedPolicy x -> "Policy ";
           default -> "";
         }
         + r.id();
@@ -101,7 +106,14 @@ public final class Grants {
     return switch (p.kind()) {
       case AWS_MANAGED -> "the AWS managed policy " + p.name();
       case CUSTOMER_MANAGED ->
-          "managed policy " + p.name() + " (statement " + g.statement().label() + ")";
+          (p.holder() instanceof ManagedPolicy mp
+                      && !mp.resourceType().equals("AWS::IAM::ManagedPolicy")
+                  ? "policy "
+                  : "managed policy ")
+              + p.name()
+              + " (statement "
+              + g.statement().label()
+              + ")";
       case INLINE -> "policy " + p.name() + " (statement " + g.statement().label() + ")";
     };
   }

@@ -37,7 +37,17 @@ final class CfnMapper {
       switch (r.type()) {
         case "AWS::Lambda::Function" -> app.add(functions.map(r));
         case "AWS::IAM::Role" -> app.add(iam.role(r));
+        case "AWS::IAM::User" -> app.add(iam.user(r));
+        case "AWS::IAM::Group" -> app.add(iam.group(r));
         case "AWS::IAM::ManagedPolicy" -> app.add(iam.managedPolicy(r));
+        case "AWS::IAM::Policy",
+            "AWS::IAM::RolePolicy",
+            "AWS::IAM::UserPolicy",
+            "AWS::IAM::GroupPolicy" -> {
+          if (iam.isDetached(r)) {
+            app.add(iam.detachedPolicy(r));
+          }
+        }
         case "AWS::Lambda::Permission" -> app.add(permissions.function(r));
         case "AWS::Lambda::LayerVersionPermission" -> app.add(permissions.layer(r));
         case "AWS::Lambda::Url" -> app.add(triggers.functionUrl(r));

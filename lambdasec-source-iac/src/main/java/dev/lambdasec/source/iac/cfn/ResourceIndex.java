@@ -21,6 +21,8 @@ final class ResourceIndex {
   enum Kind {
     FUNCTION,
     ROLE,
+    USER,
+    GROUP,
     MANAGED_POLICY,
     LOG_GROUP,
     KMS_KEY,
@@ -44,6 +46,8 @@ final class ResourceIndex {
       switch (r.type()) {
         case "AWS::Lambda::Function" -> name(Kind.FUNCTION, r, "FunctionName");
         case "AWS::IAM::Role" -> name(Kind.ROLE, r, "RoleName");
+        case "AWS::IAM::User" -> name(Kind.USER, r, "UserName");
+        case "AWS::IAM::Group" -> name(Kind.GROUP, r, "GroupName");
         case "AWS::IAM::ManagedPolicy" -> name(Kind.MANAGED_POLICY, r, "ManagedPolicyName");
         case "AWS::Logs::LogGroup" -> name(Kind.LOG_GROUP, r, "LogGroupName");
         default -> {
@@ -133,7 +137,7 @@ final class ResourceIndex {
     String name =
         switch (kind) {
           case FUNCTION -> functionName(literal);
-          case ROLE, MANAGED_POLICY ->
+          case ROLE, USER, GROUP, MANAGED_POLICY ->
               literal.startsWith("arn:") && !literal.contains(":iam::aws:")
                   ? literal.substring(literal.lastIndexOf('/') + 1)
                   : literal;

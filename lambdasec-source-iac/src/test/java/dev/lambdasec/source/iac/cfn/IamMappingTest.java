@@ -9,6 +9,8 @@ import static dev.lambdasec.source.iac.Fixtures.to;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.lambdasec.model.Application;
+import dev.lambdasec.model.IamGroup;
+import dev.lambdasec.model.IamUser;
 import dev.lambdasec.model.ManagedPolicy;
 import dev.lambdasec.model.Node;
 import dev.lambdasec.model.PolicyDocument;
@@ -144,6 +146,87 @@ class IamMappingTest {
     assertThat(role.inlinePolicies()).hasSize(1);
     assertThat(role.inlinePolicies().getFirst().name()).isEqualTo("Policies/0");
     assertThat(role.inlinePolicies().getFirst().document()).isInstanceOf(Node.Unresolved.class);
+  }
+
+  private static final String PRINCIPALS =
+      """
+      Resources:
+        Ops:
+          Type: AWS::IAM::Group
+          Properties:
+            GroupName: ops
+            Policies:
+              - PolicyName: logs
+                PolicyDocument: {Statement: [{Effect: Allow, Action: "logs:*", Resource: "*"}]}
+        Deployer:
+          Type: AWS::IAM::User
+          Properties:
+            UserName: deployer
+            ManagedPolicyArns: [arn:aws:iam::aws:policy/ReadOnlyAccess]
+            PermissionsBoundary: arn:aws:iam::123456789012:policy/boundary
+        ForUsersAndGroups:
+          Type: AWS::IAM::Policy
+          Properties:
+            PolicyName: deploy
+            Users: [!Ref Deployer]
+            Groups: [ops]
+            PolicyDocument: {Statement: [{Effect: Allow, Action: "cloudformation:*", Resource: "*"}]}
+        ByUserName:
+          Type: AWS::IAM::UserPolicy
+          Properties:
+            UserName: deployer
+            PolicyName: by-name
+            PolicyDocument: {Statement: [{Effect: Allow, Action: "s3:ListBucket", Resource: "*"}]}
+        Shared:
+          Type: AWS::IAM::ManagedPolicy
+          Properties:
+            Groups: [!Ref Ops]
+            PolicyDocument: {Statement: [{Effect: Allow, Action: "sns:Publish", Resource: "*"}]}
+        ForElsewhere:
+          Type: AWS::IAM::Policy
+          Properties:
+            PolicyName: external
+            Roles: [role-defined-elsewhere]
+            PolicyDocument: {Statement: [{Effect: Allow, Action: "iam:CreateAccessKey", Resource: "*"}]}
+      """;
+
+  @Test
+  void usersAndGroupsKeepTheirPolicies() {
+    Application app = app(PRINCIPALS);
+    IamUser user = get(app, IamUser.class, "Deployer");
+    assertThat(user.name().get()).isEqualTo("deployer");
+    assertThat(user.inlinePolicies())
+        .extracting(PolicyDocument::name)
+        .containsExactly("deploy", "by-name");
+    assertThat(user.managedPolicies())
+        .extracting(Value::get)
+        .containsExactly(Ref.literal("arn:aws:iam::aws:policy/ReadOnlyAccess"));
+    assertThat(user.permissionsBoundary().get())
+        .isEqualTo(Ref.literal("arn:aws:iam::123456789012:policy/boundary"));
+    IamGroup group = get(app, IamGroup.class, "Ops");
+    assertThat(group.inlinePolicies())
+        .extracting(PolicyDocument::name)
+        .containsExactly("logs", "deploy");
+    assertThat(group.managedPolicies()).extracting(Value::get).containsExactly(to("Shared"));
+  }
+
+  @Test
+  void aPolicyForPrincipalsDefinedElsewhereHoldsItsDocument() {
+    Application app = app(PRINCIPALS);
+    ManagedPolicy external = get(app, ManagedPolicy.class, "ForElsewhere");
+    assertThat(external.resourceType()).isEqualTo("AWS::IAM::Policy");
+    assertThat(external.name().get()).isEqualTo("external");
+    assertThat(external.arn().isAbsent()).isTrue();
+    assertThat(Nodes.content(at(external.document().document(), "Statement")))
+        .contains("iam:CreateAccessKey");
+    assertThat(app.managedPolicies())
+        .extracting(ManagedPolicy::id)
+        .containsExactly("Shared", "ForElsewhere");
+  }
+
+  @Test
+  void jsonGivesTheSameModelForUsersAndGroups() {
+    assertJsonParity(PRINCIPALS);
   }
 
   @Test
