@@ -32,6 +32,16 @@ class AwsSnapshotScanTest {
   }
 
   @Test
+  void theConsoleSummaryCountsTheAccountAndItsRegions(@TempDir Path dir) throws Exception {
+    Path file = dir.resolve("snap.json");
+    Files.writeString(file, SNAPSHOT);
+
+    Cli cli = Cli.run("scan", "--aws-snapshot", file.toString(), "--rules", "LAMBDA-001");
+
+    assertThat(cli.out()).contains("1 AWS account, 1 account region, 1 function");
+  }
+
+  @Test
   void aMissingOrMalformedSnapshotExitsWithThree(@TempDir Path dir) throws Exception {
     assertThat(Cli.run("scan", "--aws-snapshot", dir.resolve("none.json").toString()).exitCode())
         .isEqualTo(ExitCodes.INPUT);
