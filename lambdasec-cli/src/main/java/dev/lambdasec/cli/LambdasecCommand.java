@@ -14,6 +14,7 @@ import picocli.CommandLine.IVersionProvider;
     description = "Audits AWS Lambda and serverless applications against a security checklist.",
     subcommands = {
       ScanCommand.class,
+      AwsCommand.class,
       RulesCommand.class,
       ChecklistCommand.class,
       PolicyCommand.class,

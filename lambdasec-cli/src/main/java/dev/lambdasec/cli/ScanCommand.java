@@ -9,6 +9,13 @@ import dev.lambdasec.report.Format;
 import dev.lambdasec.report.ReportWriters;
 import dev.lambdasec.report.WriterOptions;
 import dev.lambdasec.source.iac.IacOptions;
+import dev.lambdasec.secrets.SecretDetector;
+import dev.lambdasec.source.aws.collect.CollectException;
+import dev.lambdasec.source.aws.map.LiveSource;
+import dev.lambdasec.source.aws.map.SnapshotMapper;
+import dev.lambdasec.source.aws.snapshot.InvalidSnapshotException;
+import dev.lambdasec.source.aws.snapshot.Snapshot;
+import dev.lambdasec.source.aws.snapshot.SnapshotJson;
 import dev.lambdasec.source.iac.UnreadableInputException;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -26,6 +33,7 @@ import java.util.Map;
 import java.util.concurrent.Callable;
 import org.jspecify.annotations.Nullable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
@@ -37,8 +45,9 @@ import picocli.CommandLine.Spec;
     name = "scan",
     mixinStandardHelpOptions = true,
     description = {
-      "Scans CloudFormation and SAM templates, Terraform configurations and Terraform plans"
-          + " (files or folders, recursively) and reports the checklist filled in.",
+      "Scans CloudFormation and SAM templates, Serverless Framework services, Terraform"
+          + " configurations and plans (files or folders, recursively), a live AWS account (--aws)"
+          + " or a snapshot of one (--aws-snapshot), and reports the checklist filled in.",
       "A folder of .tf files is one Terraform configuration. Files that are not infrastructure"
           + " code are skipped in folders; malformed files are reported as errors with their line"
           + " and the scan goes on."
@@ -48,10 +57,33 @@ final class ScanCommand implements Callable<Integer> {
   @Spec CommandSpec spec;
 
   @Parameters(
-      arity = "1..*",
+      arity = "0..*",
       paramLabel = "PATH",
-      description = "Templates, .tf files, plan JSON files or folders.")
+      description =
+          "Templates, serverless.yml, .tf files, plan JSON files or folders (optional with --aws"
+              + " or --aws-snapshot).")
   List<String> paths = new ArrayList<>();
+
+  @Option(
+      names = "--aws",
+      description =
+          "Also collect a live AWS account (read-only) and audit it; with templates, also report"
+              + " drift between them. Credentials: the default chain, --profile, --assume-role.")
+  boolean aws;
+
+  @Option(
+      names = "--aws-snapshot",
+      paramLabel = "FILE",
+      description = "Audit a snapshot written by 'lambdasec aws collect' instead of the account.")
+  @Nullable Path awsSnapshot;
+
+  @Option(
+      names = "--save-snapshot",
+      paramLabel = "FILE",
+      description = "With --aws, also write the collected snapshot to FILE.")
+  @Nullable Path saveSnapshot;
+
+  @Mixin AwsOptions awsOptions = new AwsOptions();
 
   @Option(
       names = {"-f", "--format"},
@@ -153,11 +185,26 @@ final class ScanCommand implements Callable<Integer> {
     List<Format> chosen = formats.isEmpty() ? List.of(Format.CONSOLE) : List.copyOf(formats);
     RuleSet selected = selectRules();
 
+    if (paths.isEmpty() && !aws && awsSnapshot == null) {
+      throw new ParameterException(
+          spec.commandLine(), "give template paths, --aws or --aws-snapshot FILE");
+    }
+    if (aws && awsSnapshot != null) {
+      throw new ParameterException(
+          spec.commandLine(), "--aws collects the account; --aws-snapshot reads one: choose one");
+    }
+    LiveSource live;
+    try {
+      live = live(chosen);
+    } catch (CollectException | InvalidSnapshotException e) {
+      err.println("lambdasec: " + e.getMessage());
+      return ExitCodes.INPUT;
+    }
     Report report;
     try {
       IacOptions sources =
           new IacOptions(params, vars, varFiles, IacOptions.DEFAULT_MAX_FILE_BYTES);
-      report = new Scanner(selected, sources, asOf, settings()).scan(paths);
+      report = new Scanner(selected, sources, asOf, settings()).scan(paths, live);
     } catch (UnreadableInputException e) {
       err.println("lambdasec: " + e.getMessage());
       return ExitCodes.INPUT;
@@ -167,6 +214,39 @@ final class ScanCommand implements Callable<Integer> {
       return ExitCodes.INTERNAL;
     }
     return failed(report, threshold) ? ExitCodes.FINDINGS : ExitCodes.OK;
+  }
+
+  /** The live source: collected now, read from a snapshot file, or none. */
+  private @Nullable LiveSource live(List<Format> chosen)
+      throws CollectException, InvalidSnapshotException, IOException {
+    Path file = awsSnapshot;
+    Snapshot snapshot;
+    if (aws) {
+      boolean machine = chosen.stream().anyMatch(f -> f != Format.CONSOLE);
+      snapshot =
+          LiveCollection.collect(
+              awsOptions.toCollectOptions(),
+              CollectionProgress.wanted(machine),
+              spec.commandLine().getErr());
+      Path save = saveSnapshot;
+      if (save != null) {
+        try (OutputStream os = Files.newOutputStream(save)) {
+          SnapshotJson.write(snapshot, os);
+        }
+      }
+    } else if (file != null) {
+      if (!Files.isReadable(file)) {
+        throw new InvalidSnapshotException(file + ": no such file or not readable");
+      }
+      try {
+        snapshot = SnapshotJson.read(file);
+      } catch (InvalidSnapshotException e) {
+        throw new InvalidSnapshotException(file + ": " + e.getMessage());
+      }
+    } else {
+      return null;
+    }
+    return new SnapshotMapper(SecretDetector.bundled()).map(snapshot);
   }
 
   private RuleSet selectRules() {

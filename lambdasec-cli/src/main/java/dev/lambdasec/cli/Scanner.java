@@ -6,7 +6,10 @@ import dev.lambdasec.engine.RuleSet;
 import dev.lambdasec.engine.api.RuleSettings;
 import dev.lambdasec.engine.api.RuntimeCatalog;
 import dev.lambdasec.engine.data.RuntimeCatalogReader;
+import dev.lambdasec.model.Application;
+import dev.lambdasec.model.InputError;
 import dev.lambdasec.secrets.SecretDetector;
+import dev.lambdasec.source.aws.map.LiveSource;
 import dev.lambdasec.source.iac.IacOptions;
 import dev.lambdasec.source.iac.IacReader;
 import dev.lambdasec.source.iac.SourceResult;
@@ -14,6 +17,7 @@ import dev.lambdasec.source.iac.UnreadableInputException;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
 import java.util.List;
 import org.jspecify.annotations.Nullable;
 
@@ -38,7 +42,27 @@ public record Scanner(
 
   /** Scans files or folders given as on the command line. */
   public Report scan(List<String> paths) throws UnreadableInputException {
-    SourceResult source = new IacReader(sources).read(paths);
+    return scan(paths, null);
+  }
+
+  /**
+   * Scans templates and, when given, a live account (from a collection or a snapshot) together: one
+   * model, so drift rules can compare them.
+   */
+  public Report scan(List<String> paths, @Nullable LiveSource live)
+      throws UnreadableInputException {
+    SourceResult source =
+        paths.isEmpty()
+            ? new SourceResult(Application.empty(), List.of())
+            : new IacReader(sources).read(paths);
+    if (live != null) {
+      List<InputError> errors = new ArrayList<>(source.errors());
+      errors.addAll(live.errors());
+      source =
+          new SourceResult(
+              Application.builder().addAll(source.application()).addAll(live.application()).build(),
+              errors);
+    }
     LocalDate date = asOf;
     Clock clock =
         date == null

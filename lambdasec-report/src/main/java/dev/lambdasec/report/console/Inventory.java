@@ -1,9 +1,9 @@
 package dev.lambdasec.report.console;
 
 import dev.lambdasec.engine.Report;
-import dev.lambdasec.model.SourceKind;
 import dev.lambdasec.model.SourceUnit;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -13,13 +13,12 @@ final class Inventory {
 
   private Inventory() {}
 
-  /** For example "3 templates, 1 account region, 5 functions". */
+  /** For example "3 templates, 1 AWS account, 2 account regions, 5 functions". */
   static String describe(Report report) {
     Map<String, Integer> inputs = new LinkedHashMap<>();
     report.inputs().stream()
-        .map(SourceUnit::kind)
-        .sorted()
-        .forEach(kind -> inputs.merge(noun(kind), 1, Integer::sum));
+        .sorted(Comparator.comparing(SourceUnit::kind))
+        .forEach(unit -> inputs.merge(noun(unit), 1, Integer::sum));
     List<String> parts = new ArrayList<>();
     inputs.forEach((noun, n) -> parts.add(count(n, noun)));
     if (parts.isEmpty()) {
@@ -29,12 +28,13 @@ final class Inventory {
     return String.join(", ", parts);
   }
 
-  private static String noun(SourceKind kind) {
-    return switch (kind) {
+  private static String noun(SourceUnit unit) {
+    return switch (unit.kind()) {
       case CLOUDFORMATION, SAM, SERVERLESS -> "template";
       case TERRAFORM -> "Terraform configuration";
       case TERRAFORM_PLAN -> "Terraform plan";
-      case AWS -> "account region";
+      // a live account's global part (IAM) is read as scope "aws:ACCOUNT", its regions apart
+      case AWS -> unit.scope().matches("aws:\\d{12}") ? "AWS account" : "account region";
       case PACKAGE -> "deployment package";
     };
   }

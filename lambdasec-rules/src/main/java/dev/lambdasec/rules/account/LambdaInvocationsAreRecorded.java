@@ -9,7 +9,9 @@ import dev.lambdasec.engine.api.Severity;
 import dev.lambdasec.model.AccountRegion;
 import dev.lambdasec.model.SourceKind;
 import dev.lambdasec.model.Trail;
+import dev.lambdasec.model.Value;
 import dev.lambdasec.rules.support.LiveFacts;
+import dev.lambdasec.rules.support.Unreadable;
 import java.util.List;
 
 /**
@@ -55,7 +57,9 @@ public final class LambdaInvocationsAreRecorded implements Rule {
         out.unknown(
             region,
             region.trails().origin(),
-            "The event selectors of the trails of " + LiveFacts.where(region) + " cannot be read");
+            Unreadable.message(
+                "The event selectors of the trails of " + LiveFacts.where(region),
+                logging.stream().map(Trail::lambdaDataEvents).toArray(Value<?>[]::new)));
       } else {
         out.fail(
             region,

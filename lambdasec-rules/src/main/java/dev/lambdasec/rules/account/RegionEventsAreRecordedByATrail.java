@@ -9,7 +9,9 @@ import dev.lambdasec.engine.api.Severity;
 import dev.lambdasec.model.AccountRegion;
 import dev.lambdasec.model.SourceKind;
 import dev.lambdasec.model.Trail;
+import dev.lambdasec.model.Value;
 import dev.lambdasec.rules.support.LiveFacts;
+import dev.lambdasec.rules.support.Unreadable;
 import java.util.List;
 
 /**
@@ -44,7 +46,9 @@ public final class RegionEventsAreRecordedByATrail implements Rule {
         out.unknown(
             region,
             region.trails().origin(),
-            "Whether the trails of " + LiveFacts.where(region) + " are logging cannot be read");
+            Unreadable.message(
+                "Whether the trails of " + LiveFacts.where(region) + " are logging",
+                trails.stream().map(Trail::logging).toArray(Value<?>[]::new)));
       } else {
         out.fail(
             region,

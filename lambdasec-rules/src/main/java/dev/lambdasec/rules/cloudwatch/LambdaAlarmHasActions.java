@@ -9,6 +9,7 @@ import dev.lambdasec.engine.api.Severity;
 import dev.lambdasec.model.Alarm;
 import dev.lambdasec.model.SourceKind;
 import dev.lambdasec.model.Value;
+import dev.lambdasec.rules.support.Unreadable;
 
 /** Flags alarms on Lambda or SQS metrics whose actions are disabled or missing. */
 @RuleInfo(
@@ -24,7 +25,9 @@ public final class LambdaAlarmHasActions implements Rule {
     for (Alarm a : ctx.app().alarms()) {
       if (a.actionsEnabled().isUnresolved()) {
         out.unknown(
-            a, a.actionsEnabled().origin(), "ActionsEnabled of " + a.id() + " cannot be read");
+            a,
+            a.actionsEnabled().origin(),
+            Unreadable.message("ActionsEnabled of " + a.id(), a.actionsEnabled()));
       } else if (!a.actionsEnabled().orElse(true)) {
         out.fail(
             a,

@@ -9,6 +9,7 @@ import dev.lambdasec.engine.api.Severity;
 import dev.lambdasec.model.LambdaFunction;
 import dev.lambdasec.model.ServiceNotification;
 import dev.lambdasec.model.SourceKind;
+import dev.lambdasec.rules.support.Unreadable;
 import java.util.List;
 import java.util.TreeSet;
 
@@ -56,7 +57,13 @@ public final class AsyncFunctionHasFailureDestination implements Rule {
                 + String.join(", ", services)
                 + " triggers)");
       } else if (f.deadLetterTarget().isUnresolved() || f.onFailureDestination().isUnresolved()) {
-        out.unknown(f, f.origin(), "The failure destination of " + f.id() + " cannot be read");
+        out.unknown(
+            f,
+            f.origin(),
+            Unreadable.message(
+                "The failure destination of " + f.id(),
+                f.deadLetterTarget(),
+                f.onFailureDestination()));
       } else {
         out.fail(
             f,

@@ -9,6 +9,7 @@ import dev.lambdasec.engine.api.Severity;
 import dev.lambdasec.model.CodeSigningConfig;
 import dev.lambdasec.model.LambdaFunction;
 import dev.lambdasec.model.SourceKind;
+import dev.lambdasec.rules.support.Unreadable;
 import java.util.Optional;
 
 /** Flags zip-packaged functions that accept unsigned code. */
@@ -62,7 +63,9 @@ public final class CodeSigningIsEnforced implements Rule {
         out.unknown(
             f,
             config.get().untrustedArtifactOnDeployment().origin(),
-            "The code-signing policy of " + config.get().id() + " cannot be read");
+            Unreadable.message(
+                "The code-signing policy of " + config.get().id(),
+                config.get().untrustedArtifactOnDeployment()));
       } else if ("Enforce".equals(config.get().untrustedArtifactOnDeployment().orElse("Warn"))) {
         out.pass(f, "Function " + f.id() + " rejects unsigned code (" + config.get().id() + ")");
       } else {

@@ -12,6 +12,7 @@ import dev.lambdasec.engine.api.Verdict;
 import dev.lambdasec.model.LambdaFunction;
 import dev.lambdasec.model.SourceKind;
 import dev.lambdasec.model.Value;
+import dev.lambdasec.rules.support.Unreadable;
 import dev.lambdasec.secrets.SecretMatch;
 import java.util.Map;
 import java.util.Optional;
@@ -40,7 +41,9 @@ public final class EnvironmentHasNoPlaintextSecrets implements Rule {
     for (LambdaFunction f : ctx.app().functions()) {
       if (f.environment().isUnresolved()) {
         out.unknown(
-            f, f.environment().origin(), "The environment of " + f.id() + " cannot be read");
+            f,
+            f.environment().origin(),
+            Unreadable.message("The environment of " + f.id(), f.environment()));
         continue;
       }
       Map<String, Value<String>> vars = f.environment().orElse(Map.of());

@@ -8,6 +8,7 @@ import dev.lambdasec.engine.api.RuleInfo;
 import dev.lambdasec.engine.api.Severity;
 import dev.lambdasec.model.LambdaFunction;
 import dev.lambdasec.model.SourceKind;
+import dev.lambdasec.rules.support.Unreadable;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
@@ -36,7 +37,7 @@ public final class FunctionHasClassificationTag implements Rule {
             .collect(Collectors.toSet());
     for (LambdaFunction f : ctx.app().functions()) {
       if (f.tags().isUnresolved()) {
-        out.unknown(f, f.tags().origin(), "The tags of " + f.id() + " cannot be read");
+        out.unknown(f, f.tags().origin(), Unreadable.message("The tags of " + f.id(), f.tags()));
         continue;
       }
       Map<String, ?> tags = f.tags().orElse(Map.of());

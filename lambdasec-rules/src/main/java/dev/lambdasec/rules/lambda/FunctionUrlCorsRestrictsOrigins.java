@@ -10,6 +10,7 @@ import dev.lambdasec.model.FunctionUrl;
 import dev.lambdasec.model.SourceKind;
 import dev.lambdasec.model.Value;
 import dev.lambdasec.rules.support.CorsVerdicts;
+import dev.lambdasec.rules.support.Unreadable;
 import java.util.List;
 
 /** Flags function URLs whose CORS configuration lets every web origin call them from a browser. */
@@ -32,7 +33,9 @@ public final class FunctionUrlCorsRestrictsOrigins implements Rule {
     for (FunctionUrl url : ctx.app().functionUrls()) {
       if (url.cors().isUnresolved()) {
         out.unknown(
-            url, url.cors().origin(), "The CORS settings of " + url.id() + " cannot be read");
+            url,
+            url.cors().origin(),
+            Unreadable.message("The CORS settings of " + url.id(), url.cors()));
         continue;
       }
       if (!url.cors().isPresent()) {

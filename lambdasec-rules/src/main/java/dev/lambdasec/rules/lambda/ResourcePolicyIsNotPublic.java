@@ -13,6 +13,7 @@ import dev.lambdasec.iam.policy.Statement;
 import dev.lambdasec.model.Permission;
 import dev.lambdasec.model.SourceKind;
 import dev.lambdasec.model.Value;
+import dev.lambdasec.rules.support.Unreadable;
 
 /**
  * Flags resource-policy statements on functions and layers that let anyone in, once the conditions
@@ -40,7 +41,9 @@ public final class ResourcePolicyIsNotPublic implements Rule {
       String target = permission.target().known().map(r -> r.display()).orElse("its target");
       if (!policy.isResolved()) {
         out.unknown(
-            permission, policy.origin(), "The permission " + permission.id() + " cannot be read");
+            permission,
+            policy.origin(),
+            Unreadable.message("The permission " + permission.id(), policy.unresolvedReason()));
         continue;
       }
       boolean failed = false;

@@ -12,6 +12,7 @@ import dev.lambdasec.model.SourceKind;
 import dev.lambdasec.model.Subnet;
 import dev.lambdasec.model.Value;
 import dev.lambdasec.model.VpcConfig;
+import dev.lambdasec.rules.support.Unreadable;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
@@ -36,7 +37,8 @@ public final class VpcFunctionSpansAvailabilityZones implements Rule {
     int minimum = ctx.settings().minimumAvailabilityZones();
     for (LambdaFunction f : ctx.app().functions()) {
       if (f.vpc().isUnresolved()) {
-        out.unknown(f, f.vpc().origin(), "The VPC config of " + f.id() + " cannot be read");
+        out.unknown(
+            f, f.vpc().origin(), Unreadable.message("The VPC config of " + f.id(), f.vpc()));
         continue;
       }
       if (!f.vpc().isPresent() || !f.vpc().get().attached()) {

@@ -47,11 +47,17 @@ final class TrailCollector {
                 () ->
                     clients
                         .cloudtrail()
-                        .describeTrails(r -> r.includeShadowTrails(false))
+                        .describeTrails(r -> r.includeShadowTrails(true))
                         .trailList())
             .orElse(List.of());
     for (Trail t : trails) {
-      if (t.homeRegion() != null && !t.homeRegion().equals(clients.region.id())) {
+      String home = t.homeRegion();
+      boolean homedHere = home == null || home.equals(clients.region.id());
+      boolean homeSkipped =
+          Boolean.TRUE.equals(t.isMultiRegionTrail())
+              && !collectedRegions.contains(home)
+              && firstRegion;
+      if (!homedHere && !homeSkipped) {
         continue;
       }
       String arn = t.trailARN();

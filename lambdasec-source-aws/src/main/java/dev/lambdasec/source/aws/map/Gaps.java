@@ -97,9 +97,11 @@ final class Gaps {
       String where = Scopes.display(first.account(), first.region());
       String message =
           first.message()
-              + (group.size() > 1
-                  ? " (" + group.size() + " resources, first " + first.resource() + ")"
-                  : "");
+              + (group.size() == 1
+                  ? ""
+                  : first.resource() == null
+                      ? " (" + group.size() + " calls)"
+                      : " (" + group.size() + " resources, first " + first.resource() + ")");
       boolean note = first.kind() == GapKind.NOT_COLLECTED || first.kind() == GapKind.UNSUPPORTED;
       out.add(note ? InputError.note(where, 0, 0, message) : new InputError(where, 0, 0, message));
     }

@@ -13,8 +13,9 @@ import org.jspecify.annotations.Nullable;
  * @param version the schema version; readers refuse newer major versions
  * @param collectedAt when the collection ran (ISO-8601 instant)
  * @param collector the tool and version that wrote it
- * @param complete false when some calls failed or some facts were not collected; {@link #gaps} says
- *     which
+ * @param complete false when some calls were denied, not offered by the endpoint or failed after
+ *     retries; {@link #gaps} says which (facts left out by choice, without {@code --deep}, are gaps
+ *     too but keep the snapshot complete)
  * @param accounts one entry per account collected
  * @param gaps what could not be read, and why
  * @param calls API calls made, for the end-of-run summary and the benchmark

@@ -150,6 +150,35 @@ class MotoCollectionIT {
 
   @Test
   void everyActionUsedIsInTheShippedReadOnlyPolicy() throws Exception {
+    assertThat(stats.actions())
+        .contains("lambda:ListFunctions", "iam:GetAccountAuthorizationDetails");
     assertThat(ReadOnlyPolicy.actions()).containsAll(stats.actions());
+  }
+
+  @Test
+  void everyActionOfADeepCollectionIsInTheShippedReadOnlyPolicy() throws Exception {
+    CollectOptions o = Emulators.options(moto.endpoint());
+    CollectOptions deep =
+        new CollectOptions(
+            o.profile(),
+            o.assumeRole(),
+            o.externalId(),
+            o.regions(),
+            o.organization(),
+            o.organizationRole(),
+            o.endpoint(),
+            true,
+            o.concurrency(),
+            o.attemptTimeout(),
+            o.callTimeout(),
+            o.maxAttempts());
+    ApiStats deepStats = new ApiStats();
+    new AwsCollector(SecretDetector.bundled(), Clock.systemUTC(), "test")
+        .collect(deep, Progress.NONE, deepStats);
+
+    assertThat(deepStats.actions())
+        .contains("lambda:GetFunctionConcurrency", "lambda:ListAliases")
+        .containsAll(stats.actions());
+    assertThat(ReadOnlyPolicy.actions()).containsAll(deepStats.actions());
   }
 }

@@ -312,6 +312,27 @@ public final class AccountSeeder implements AutoCloseable {
   }
 
   /**
+   * An IAM user {@code auditor} allowed every action but {@code denied}, and its access key: the
+   * credentials of a scan whose policy lacks those permissions (with {@link
+   * MotoServer#enforceIam()}).
+   */
+  public AwsBasicCredentials auditorDenied(String... denied) {
+    String actions = String.join("\",\"", denied);
+    iam.createUser(r -> r.userName("auditor"));
+    iam.putUserPolicy(r ->
+        r.userName("auditor")
+            .policyName("all-but")
+            .policyDocument(
+                "{\"Version\":\"2012-10-17\",\"Statement\":["
+                    + "{\"Effect\":\"Allow\",\"Action\":\"*\",\"Resource\":\"*\"},"
+                    + "{\"Effect\":\"Deny\",\"Action\":[\""
+                    + actions
+                    + "\"],\"Resource\":\"*\"}]}"));
+    var key = iam.createAccessKey(r -> r.userName("auditor")).accessKey();
+    return AwsBasicCredentials.create(key.accessKeyId(), key.secretAccessKey());
+  }
+
+  /**
    * A large synthetic account: {@code roles} execution roles with an inline policy each, {@code
    * functions} functions spread over them (every tenth with a URL, every fifth with a service
    * permission), {@code apis} REST APIs with four methods each invoking functions. Creation runs 16

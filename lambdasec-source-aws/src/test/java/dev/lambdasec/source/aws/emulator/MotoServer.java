@@ -6,6 +6,9 @@ import java.net.InetSocketAddress;
 import java.net.ServerSocket;
 import java.net.Socket;
 import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -76,6 +79,25 @@ public final class MotoServer implements AutoCloseable {
     }
     server.close();
     throw new IOException("moto_server did not start on port " + port);
+  }
+
+  /**
+   * From now on, moto checks every request against the IAM policies of the caller, as AWS does;
+   * until then it lets everything through (which is how accounts are seeded).
+   */
+  public void enforceIam() throws IOException, InterruptedException {
+    try (HttpClient client = HttpClient.newHttpClient()) {
+      HttpResponse<String> response =
+          client.send(
+              HttpRequest.newBuilder(endpoint().resolve("/moto-api/reset-auth"))
+                  .header("Content-Type", "text/plain")
+                  .POST(HttpRequest.BodyPublishers.ofString("0"))
+                  .build(),
+              HttpResponse.BodyHandlers.ofString());
+      if (response.statusCode() != 200) {
+        throw new IOException("moto refused to enforce IAM: " + response.body());
+      }
+    }
   }
 
   public URI endpoint() {
