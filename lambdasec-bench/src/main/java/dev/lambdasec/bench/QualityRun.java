@@ -4,6 +4,13 @@ import dev.lambdasec.cli.Scanner;
 import dev.lambdasec.engine.Finding;
 import dev.lambdasec.engine.Report;
 import dev.lambdasec.engine.api.Status;
+import dev.lambdasec.engine.api.Subject;
+import dev.lambdasec.model.Application;
+import dev.lambdasec.model.LambdaFunction;
+import dev.lambdasec.model.Ref;
+import dev.lambdasec.model.ResourceKey;
+import dev.lambdasec.source.iac.IacOptions;
+import dev.lambdasec.source.iac.IacReader;
 import dev.lambdasec.source.iac.UnreadableInputException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -11,6 +18,7 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -21,8 +29,9 @@ import java.util.Set;
  * Scores lambdasec against a labelled corpus. Each labelled file is scanned once per scan date (a
  * Terraform file with its folder, which is one configuration); a label is met when a finding of a
  * rule serving its category fails on the same file and resource (or, for a label on a {@code
- * serverless.yml} provider setting, at that setting). Matching is strict: same file, same resource,
- * same category.
+ * serverless.yml} provider setting, at that setting; for a label on a function, also on the
+ * execution role it runs as, where tools that check a function's permissions report them). Matching
+ * is strict: same file, same resource, same category.
  */
 public final class QualityRun {
 
@@ -38,15 +47,15 @@ public final class QualityRun {
 
   /** Scores every label of the corpus. */
   public List<Outcome> score(Corpus corpus) {
-    Map<String, Report> scans = new HashMap<>();
+    Map<String, Scan> scans = new HashMap<>();
     SettingLines settings = new SettingLines();
     List<Outcome> out = new ArrayList<>();
     for (Label label : corpus.labels()) {
       boolean covered = categories.covered().contains(label.category());
       LocalDate date = Objects.requireNonNullElse(label.asOf(), defaultDate);
       Path unit = unit(corpus.root(), label.file());
-      Report report = scans.computeIfAbsent(unit + "@" + date, k -> scan(unit, date));
-      List<Finding> onResource = findingsOn(corpus.root(), report, label, settings);
+      Scan scan = scans.computeIfAbsent(unit + "@" + date, k -> scan(unit, date));
+      List<Finding> onResource = findingsOn(corpus.root(), scan, label, settings);
       boolean hit =
           onResource.stream()
               .anyMatch(f ->
@@ -72,14 +81,29 @@ public final class QualityRun {
     return path;
   }
 
-  private Report scan(Path unit, LocalDate date) {
+  /** A scan's report, and for each execution role the names of the functions that run as it. */
+  private record Scan(Report report, Map<ResourceKey, Set<String>> roleUsers) {}
+
+  private Scan scan(Path unit, LocalDate date) {
     if (!Files.exists(unit)) {
-      return emptyReport();
+      return new Scan(emptyReport(), Map.of());
     }
     try {
-      return scanner.asOf(date).scan(List.of(unit.toString()));
+      Report report = scanner.asOf(date).scan(List.of(unit.toString()));
+      Application app =
+          new IacReader(IacOptions.defaults()).read(List.of(unit.toString())).application();
+      Map<ResourceKey, Set<String>> users = new HashMap<>();
+      for (LambdaFunction f : app.functions()) {
+        Ref role = f.role().isPresent() ? f.role().get() : null;
+        if (role != null && role.key() != null) {
+          users
+              .computeIfAbsent(role.key(), k -> new LinkedHashSet<>())
+              .addAll(ResourceNames.ofSubject(Subject.of(f)));
+        }
+      }
+      return new Scan(report, users);
     } catch (UnreadableInputException e) {
-      return emptyReport();
+      return new Scan(emptyReport(), Map.of());
     }
   }
 
@@ -97,7 +121,8 @@ public final class QualityRun {
   }
 
   private static List<Finding> findingsOn(
-      Path root, Report report, Label label, SettingLines settings) {
+      Path root, Scan scan, Label label, SettingLines settings) {
+    Report report = scan.report();
     Set<String> names = ResourceNames.ofLabel(label.resource());
     Optional<Integer> setting = settings.line(root.resolve(label.file()), label.resource());
     Map<String, Finding> out = new LinkedHashMap<>();
@@ -110,7 +135,9 @@ public final class QualityRun {
       if (!sameFile) {
         continue;
       }
-      if (ResourceNames.ofSubject(f.subject()).stream().anyMatch(names::contains)
+      Set<String> subject = new LinkedHashSet<>(ResourceNames.ofSubject(f.subject()));
+      subject.addAll(scan.roleUsers().getOrDefault(f.subject().key(), Set.of()));
+      if (subject.stream().anyMatch(names::contains)
           || setting.filter(line -> line == f.origin().line()).isPresent()) {
         out.putIfAbsent(f.fingerprint() + f.status(), f);
       }
