@@ -51,6 +51,12 @@ class ScanCommandTest {
         .noneMatch(f -> f.startsWith("IAM-004"))
         .noneMatch(f -> f.startsWith("LAMBDA-006"));
     assertThat(report.path("errors")).isEmpty();
+    assertThat(report.path("findings").findValuesAsText("message"))
+        .contains(
+            "Environment variable PARTNER_API_TOKEN of PartnerWebhookFunction holds a plaintext"
+                + " secret (API key or token, as the variable name says; detector generic-secret);"
+                + " store it in Secrets Manager or SSM and pass a reference")
+        .noneMatch(m -> m.contains("4fQ9x2LmZ8rT6vW1yB3k"));
   }
 
   @Test

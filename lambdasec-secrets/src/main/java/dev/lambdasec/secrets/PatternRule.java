@@ -6,7 +6,7 @@ import java.util.List;
  * One compiled gitleaks rule.
  *
  * @param id the gitleaks rule id
- * @param description the gitleaks description, used in messages
+ * @param description the short name of what it finds ({@code Stripe access token}), for messages
  * @param regex the rule's Go RE2 regular expression, compiled with RE2/J on first use
  * @param keywords lower-case keywords; the rule only runs when one occurs in the scanned text
  *     (none: always runs)

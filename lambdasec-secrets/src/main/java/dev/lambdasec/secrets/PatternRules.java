@@ -156,7 +156,7 @@ final class PatternRules {
     boolean contextual = regex.contains("[\\w.-]{0,50}?");
     return new PatternRule(
         id,
-        r.path("description").asText(id),
+        SecretNames.of(id, r.path("description").asText(id)),
         pattern,
         keywords,
         entropy,

@@ -116,10 +116,7 @@ public final class SecretDetector {
     if (n.awsSessionToken() && ValueShapes.looksLikeAwsSessionToken(v)) {
       return Optional.of(
           new SecretMatch(
-              AWS_SESSION_TOKEN,
-              "AWS session token (temporary credential) written into configuration",
-              Kind.AWS_CREDENTIAL,
-              Confidence.HIGH));
+              AWS_SESSION_TOKEN, "AWS session token", Kind.AWS_CREDENTIAL, Confidence.HIGH));
     }
     if (pattern.isPresent() && (pattern.get().kind() == Kind.AWS_CREDENTIAL || !n.pointer())) {
       return pattern;
@@ -133,7 +130,7 @@ public final class SecretDetector {
       return Optional.of(
           new SecretMatch(
               URL_CREDENTIALS,
-              "URL with an embedded user name and password",
+              "user name and password in a URL",
               Kind.EMBEDDED_CREDENTIAL,
               url.get()));
     }
@@ -142,7 +139,7 @@ public final class SecretDetector {
       return Optional.of(
           new SecretMatch(
               AUTHORIZATION_HEADER,
-              "HTTP Authorization header value (Bearer or Basic credential)",
+              "Authorization header credential",
               Kind.EMBEDDED_CREDENTIAL,
               header.get()));
     }
@@ -152,8 +149,7 @@ public final class SecretDetector {
         return Optional.of(
             new SecretMatch(
                 EMBEDDED_CREDENTIAL,
-                "password or token assigned inside the value (connection string, query string,"
-                    + " JSON or command-line option)",
+                "password or token inside a connection string, query string, JSON or option",
                 Kind.EMBEDDED_CREDENTIAL,
                 inner.get()));
       }
@@ -169,9 +165,9 @@ public final class SecretDetector {
 
   private static String genericDescription(Role role) {
     return switch (role) {
-      case TOKEN -> "hard-coded API key or token (the variable name says it holds one)";
-      case KEY -> "hard-coded key (the variable name says it holds one)";
-      default -> "hard-coded password or secret (the variable name says it holds one)";
+      case TOKEN -> "API key or token, as the variable name says";
+      case KEY -> "key, as the variable name says";
+      default -> "password or secret, as the variable name says";
     };
   }
 

@@ -11,7 +11,8 @@ import java.util.Objects;
  *     lambdasec's own rules: {@code aws-secret-access-key}, {@code aws-session-token}, {@code
  *     generic-secret}, {@code url-credentials}, {@code authorization-header}, {@code
  *     embedded-credential}
- * @param description what kind of secret it is, for messages
+ * @param description the short name of the kind of secret ({@code Stripe access token}), for
+ *     messages
  * @param kind the family of the secret
  * @param confidence how sure the detector is that the value is a live credential
  */

@@ -69,9 +69,9 @@ public final class EnvironmentHasNoPlaintextSecrets implements Rule {
                           + e.getKey()
                           + " of "
                           + f.id()
-                          + " holds "
+                          + " holds a plaintext secret ("
                           + m.description()
-                          + " in plaintext (detector "
+                          + "; detector "
                           + m.ruleId()
                           + "); store it in Secrets Manager or SSM and pass a reference",
                       null,

@@ -14,9 +14,9 @@ import org.jspecify.annotations.Nullable;
 /**
  * An execution role the framework generates: {@code IamRoleLambdaExecution}, shared by every
  * function without a role of its own, or the per-function role of the {@code
- * serverless-iam-roles-per-function} plugin. It trusts Lambda, lets the functions write their logs,
- * and holds the statements the service writes plus those its events and settings need (stream and
- * queue reads, X-Ray, destinations).
+ * serverless-iam-roles-per-function} or {@code serverless-plugin-custom-roles} plugin. It trusts
+ * Lambda, lets the functions write their logs, and holds the statements the service writes plus
+ * those its events and settings need (stream and queue reads, X-Ray, destinations).
  */
 final class ExecutionRole {
 
@@ -93,7 +93,7 @@ final class ExecutionRole {
    * @param writtenManaged the managed policies the service attaches
    */
   TemplateResource build(
-      Node roleName,
+      @Nullable Node roleName,
       Node policyName,
       @Nullable Node canonical,
       List<Node> written,

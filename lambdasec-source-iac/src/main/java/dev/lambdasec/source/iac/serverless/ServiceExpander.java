@@ -28,6 +28,27 @@ import org.jspecify.annotations.Nullable;
  */
 final class ServiceExpander {
 
+  /**
+   * The plugins that give a function with {@code iamRoleStatements} a role of its own: {@code
+   * serverless-iam-roles-per-function} (npm, functionalone) and its fork {@code
+   * serverless-granular-iam} (npm, CoorpAcademy), which read the same function settings.
+   */
+  private static final Set<String> PER_FUNCTION_ROLE_PLUGINS =
+      Set.of("serverless-iam-roles-per-function", "serverless-granular-iam");
+
+  /**
+   * The plugin (npm, AntonBazhal) that gives every function without {@code role} a role of its own,
+   * holding the provider's statements and the function's {@code iamRoleStatements}.
+   */
+  private static final String CUSTOM_ROLES_PLUGIN = "serverless-plugin-custom-roles";
+
+  /** Which plugin, if any, gives functions roles of their own. */
+  private enum RolePlugin {
+    NONE,
+    PER_FUNCTION,
+    CUSTOM_ROLES
+  }
+
   /** The resources of the service and the template sections {@code resources:} brings. */
   record Expansion(
       List<TemplateResource> resources,
@@ -107,7 +128,7 @@ final class ServiceExpander {
     layers();
     Node providerRole = providerRole();
     List<Map.Entry<Fn, ExecutionRole>> ownRoles = new ArrayList<>();
-    boolean plugin = perFunctionRolePlugin();
+    RolePlugin plugin = rolePlugin();
     for (Map.Entry<String, Entry> f : functions().entrySet()) {
       Entry e = f.getValue();
       Origin at = e.keyOrigin().withResource(f.getKey());
@@ -119,22 +140,28 @@ final class ServiceExpander {
       ExecutionRole role = null;
       Node statements = config.get("iamRoleStatements").orElse(null);
       if (config.get("role").isEmpty()) {
-        if (statements != null) {
+        if (plugin == RolePlugin.CUSTOM_ROLES) {
+          role = new ExecutionRole(LogicalIds.lambda(f.getKey()) + "Role", at, f.getKey());
+        } else if (statements != null && plugin == RolePlugin.PER_FUNCTION) {
           role =
               new ExecutionRole(
                   LogicalIds.function(f.getKey()) + "IamRoleLambdaExecution",
                   statements.origin(),
                   f.getKey());
-          if (!plugin) {
+        } else {
+          if (statements != null) {
             notes.add(
                 statements.origin(),
                 "iamRoleStatements of function "
                     + f.getKey()
-                    + " are read as the serverless-iam-roles-per-function plugin reads them,"
-                    + " though plugins does not list it");
+                    + " are ignored: the framework reads them only through the"
+                    + " serverless-iam-roles-per-function plugin, which plugins does not list;"
+                    + " the function runs as "
+                    + (providerRole == null ? LogicalIds.SHARED_ROLE : "the provider's role"));
           }
-        } else if (providerRole == null) {
-          role = shared;
+          if (providerRole == null) {
+            role = shared;
+          }
         }
       }
       Fn fn = new Fn(f.getKey(), config, at, role);
@@ -150,7 +177,12 @@ final class ServiceExpander {
       out.put(shared.id(), sharedRole());
     }
     for (Map.Entry<Fn, ExecutionRole> own : ownRoles) {
-      out.put(own.getValue().id(), functionRole(own.getKey(), own.getValue()));
+      Fn fn = own.getKey();
+      out.put(
+          own.getValue().id(),
+          plugin == RolePlugin.CUSTOM_ROLES
+              ? customRole(fn, own.getValue())
+              : functionRole(fn, own.getValue()));
     }
     return resources();
   }
@@ -171,13 +203,25 @@ final class ServiceExpander {
     return all;
   }
 
-  private boolean perFunctionRolePlugin() {
+  /**
+   * The role plugin {@code plugins} (a list, or {@code modules} of a map) lists, under any npm
+   * scope or local path; plugins that only name the roles another makes do not count.
+   */
+  private RolePlugin rolePlugin() {
     Node plugins = service.config().get("plugins").orElse(null);
     Node list = plugins instanceof MapNode m ? m.get("modules").orElse(null) : plugins;
-    return Nodes.items(list).stream()
-        .map(Service::text)
-        .flatMap(Optional::stream)
-        .anyMatch(p -> p.contains("iam-roles-per-function") || p.contains("granular-iam"));
+    List<String> names =
+        Nodes.items(list).stream()
+            .map(Service::text)
+            .flatMap(Optional::stream)
+            .map(p -> p.substring(p.lastIndexOf('/') + 1).strip())
+            .toList();
+    if (names.contains(CUSTOM_ROLES_PLUGIN)) {
+      return RolePlugin.CUSTOM_ROLES;
+    }
+    return names.stream().anyMatch(PER_FUNCTION_ROLE_PLUGINS::contains)
+        ? RolePlugin.PER_FUNCTION
+        : RolePlugin.NONE;
   }
 
   /** {@code provider.iam.role} (or the older {@code provider.role}) when it names a role. */
@@ -263,6 +307,29 @@ final class ServiceExpander {
         null,
         statements,
         items(fn.get("iamManagedPolicies")),
+        null,
+        boundary != null ? boundary : service.provider("rolePermissionsBoundary"),
+        null);
+  }
+
+  /**
+   * The role {@code serverless-plugin-custom-roles} creates for a function: log writes for it, the
+   * provider's statements ({@code provider.iam.role.statements}, else the older {@code
+   * iamRoleStatements}), the function's own, what its events need; no name, the provider's
+   * permissions boundary.
+   */
+  private TemplateResource customRole(Fn fn, ExecutionRole role) {
+    Node provider = service.provider("iam", "role", "statements");
+    List<Node> statements =
+        new ArrayList<>(items(provider != null ? provider : service.provider("iamRoleStatements")));
+    statements.addAll(items(fn.get("iamRoleStatements")));
+    Node boundary = service.provider("iam", "role", "permissionsBoundary");
+    return role.build(
+        null,
+        Nodes.string("custom", fn.at()),
+        null,
+        statements,
+        List.of(),
         null,
         boundary != null ? boundary : service.provider("rolePermissionsBoundary"),
         null);

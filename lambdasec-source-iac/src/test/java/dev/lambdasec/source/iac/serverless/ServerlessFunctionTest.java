@@ -9,7 +9,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.lambdasec.model.Application;
 import dev.lambdasec.model.FunctionUrl;
-import dev.lambdasec.model.InputError;
 import dev.lambdasec.model.LambdaFunction;
 import dev.lambdasec.model.Layer;
 import dev.lambdasec.model.LogGroup;
@@ -272,12 +271,18 @@ class ServerlessFunctionTest {
   }
 
   @Test
-  void functionLevelStatementsWithoutThePluginListedAreReadWithANote() {
+  void functionLevelStatementsWithoutThePluginListedAreIgnoredWithANote() {
     SourceResult result =
         Fixtures.read(
             """
             service: s
-            provider: {name: aws, runtime: nodejs20.x}
+            plugins:
+              - serverless-custom-iam-roles-per-function
+            provider:
+              name: aws
+              runtime: nodejs20.x
+              iamRoleStatements:
+                - {Effect: Allow, Action: "dynamodb:GetItem", Resource: "*"}
             functions:
               one:
                 handler: a.handler
@@ -285,11 +290,99 @@ class ServerlessFunctionTest {
                   - {Effect: Allow, Action: "s3:*", Resource: "*"}
             """);
     assertThat(result.errors())
-        .extracting(InputError::line, InputError::isNote)
-        .containsExactly(org.assertj.core.groups.Tuple.tuple(7, true));
-    assertThat(result.application().roles())
+        .singleElement()
+        .satisfies(e -> {
+          assertThat(e.isNote()).isTrue();
+          assertThat(e.line()).isEqualTo(13);
+          assertThat(e.message()).contains("ignored", "runs as IamRoleLambdaExecution");
+        });
+    Application app = result.application();
+    assertThat(app.roles()).extracting(Role::id).containsExactly("IamRoleLambdaExecution");
+    assertThat(get(app, LambdaFunction.class, "one").role().get())
+        .isEqualTo(to("IamRoleLambdaExecution"));
+    assertThat(Nodes.content(app.roles().getFirst().inlinePolicies().getFirst().document()))
+        .contains("STRING:dynamodb:GetItem")
+        .doesNotContain("STRING:s3:*");
+  }
+
+  @Test
+  void thePerFunctionRolePluginIsFoundInEitherPluginsFormUnderAnyScope() {
+    for (String plugins :
+        List.of(
+            "[serverless-iam-roles-per-function]",
+            "{modules: [serverless-offline, serverless-iam-roles-per-function]}",
+            "{localPath: ./plugins, modules: ['@acme/serverless-iam-roles-per-function']}",
+            "[serverless-granular-iam]")) {
+      String service =
+          """
+          service: s
+          plugins: PLUGINS
+          provider: {name: aws, runtime: nodejs20.x}
+          functions:
+            one:
+              handler: a.handler
+              iamRoleStatements:
+                - {Effect: Allow, Action: "s3:GetObject", Resource: "*"}
+          """;
+      SourceResult result = Fixtures.read(service.replace("PLUGINS", plugins));
+      assertThat(result.errors()).as(plugins).isEmpty();
+      assertThat(result.application().roles())
+          .as(plugins)
+          .extracting(Role::id)
+          .containsExactly("OneIamRoleLambdaExecution");
+    }
+  }
+
+  @Test
+  void theCustomRolesPluginGivesEveryFunctionWithoutARoleItsOwnHoldingTheProvidersStatements() {
+    SourceResult result =
+        Fixtures.read(
+            """
+            service: s
+            plugins: [serverless-plugin-custom-roles]
+            provider:
+              name: aws
+              runtime: nodejs20.x
+              iam:
+                role:
+                  statements:
+                    - {Effect: Allow, Action: "dynamodb:GetItem", Resource: "*"}
+                  permissionsBoundary: arn:aws:iam::123456789012:policy/boundary
+            functions:
+              one:
+                handler: a.handler
+                iamRoleStatements:
+                  - {Effect: Allow, Action: "s3:GetObject", Resource: "*"}
+              two:
+                handler: b.handler
+              three:
+                handler: c.handler
+                role: arn:aws:iam::123456789012:role/three
+            """);
+    assertThat(result.errors()).isEmpty();
+    Application app = result.application();
+    assertThat(app.roles())
         .extracting(Role::id)
-        .containsExactly("OneIamRoleLambdaExecution");
+        .containsExactlyInAnyOrder("OneLambdaFunctionRole", "TwoLambdaFunctionRole");
+    assertThat(get(app, LambdaFunction.class, "one").role().get())
+        .isEqualTo(to("OneLambdaFunctionRole"));
+    Role one = get(app, Role.class, "OneLambdaFunctionRole");
+    assertThat(one.name().isAbsent()).isTrue();
+    assertThat(one.permissionsBoundary().get())
+        .isEqualTo(Ref.literal("arn:aws:iam::123456789012:policy/boundary"));
+    assertThat(Nodes.content(one.inlinePolicies().getFirst().document()))
+        .contains("STRING:dynamodb:GetItem", "STRING:s3:GetObject")
+        .contains("log-group:/aws/lambda/s-dev-one:*");
+    assertThat(
+            Nodes.content(
+                get(app, Role.class, "TwoLambdaFunctionRole")
+                    .inlinePolicies()
+                    .getFirst()
+                    .document()))
+        .contains("STRING:dynamodb:GetItem")
+        .doesNotContain("STRING:s3:GetObject");
+    assertThat(get(app, LambdaFunction.class, "three").role().get())
+        .isEqualTo(Ref.literal("arn:aws:iam::123456789012:role/three"));
   }
 
   @Test
