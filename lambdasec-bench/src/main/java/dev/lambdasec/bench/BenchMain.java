@@ -13,14 +13,19 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
-/** {@code lambdasec-bench quality|robustness|synth}: the project's measuring instruments. */
+/**
+ * {@code lambdasec-bench quality|robustness|synth|aws-seed|aws-scan}: the project's measuring
+ * instruments.
+ */
 @Command(
     name = "lambdasec-bench",
     mixinStandardHelpOptions = true,
     subcommands = {
       BenchMain.Quality.class,
       BenchMain.Robustness.class,
-      SyntheticTemplate.Command.class
+      SyntheticTemplate.Command.class,
+      AwsBench.Seed.class,
+      AwsBench.Scan.class
     })
 public final class BenchMain {
 

@@ -76,8 +76,31 @@ final class AwsWire implements AutoCloseable {
 
   Snapshot collect(ApiStats stats, Duration attempt, Duration call, int attempts)
       throws CollectException {
+    return collect(Emulators.options(endpoint()).withTimeouts(attempt, call, attempts), stats);
+  }
+
+  /** Collects with {@code --deep}: also the per-function calls no bulk API replaces. */
+  Snapshot collectDeep(ApiStats stats) throws CollectException {
+    CollectOptions o = Emulators.options(endpoint());
+    return collect(
+        new CollectOptions(
+            o.profile(),
+            o.assumeRole(),
+            o.externalId(),
+            o.regions(),
+            o.organization(),
+            o.organizationRole(),
+            o.endpoint(),
+            true,
+            o.concurrency(),
+            o.attemptTimeout(),
+            o.callTimeout(),
+            o.maxAttempts()),
+        stats);
+  }
+
+  private Snapshot collect(CollectOptions options, ApiStats stats) throws CollectException {
     Emulators.useTestCredentials();
-    CollectOptions options = Emulators.options(endpoint()).withTimeouts(attempt, call, attempts);
     return new AwsCollector(SecretDetector.bundled(), Clock.fixed(NOW, ZoneOffset.UTC), "test")
         .collect(options, Progress.NONE, stats);
   }
@@ -376,6 +399,15 @@ final class AwsWire implements AutoCloseable {
     server.stubFor(
         get(urlPathMatching("/2015-03-31/functions/[^/]+/aliases"))
             .willReturn(json("{\"Aliases\":[]}")));
+    server.stubFor(
+        get(urlPathMatching("/2019-09-25/functions/[^/]+/event-invoke-config"))
+            .willReturn(
+                restError(
+                    404,
+                    "ResourceNotFoundException",
+                    "The function doesn't have an EventInvokeConfig")));
+    server.stubFor(
+        get(urlPathMatching("/2019-09-30/functions/[^/]+/concurrency")).willReturn(json("{}")));
     server.stubFor(get(urlPathEqualTo("/restapis")).willReturn(json("{\"item\":[]}")));
     server.stubFor(get(urlPathEqualTo("/v2/apis")).willReturn(json("{\"items\":[]}")));
     server.stubFor(

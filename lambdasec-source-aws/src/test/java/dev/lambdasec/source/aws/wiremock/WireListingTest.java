@@ -533,7 +533,82 @@ class WireListingTest {
   }
 
   @Test
-  void fallsBackToPerFunctionCallsWhereTheEndpointLacksTheListings() throws Exception {
+  void aDeepCollectionAsksEachFunctionWhereTheEndpointLacksTheListings() throws Exception {
+    seedOlderEndpoint();
+
+    Snapshot snapshot = wire.collectDeep(stats);
+
+    Map<String, LambdaFacts.Function> fns =
+        snapshot.accounts().get(0).regions().get(0).functions().stream()
+            .collect(Collectors.toMap(LambdaFacts.Function::name, Function.identity()));
+    assertThat(fns.get("signed").codeSigningConfigArn()).isEqualTo(CSC_ARN);
+    assertThat(fns.get("web").codeSigningConfigArn()).isNull();
+    assertThat(fns.get("web").urls())
+        .containsExactly(
+            new LambdaFacts.Url(
+                "live", "https://klmnopqrst.lambda-url.us-east-1.on.aws/", "NONE", null));
+    assertThat(fns.get("idle").urls()).isEmpty();
+    assertThat(snapshot.gaps()).isEmpty();
+    assertThat(snapshot.complete()).isTrue();
+    Map<String, Long> calls = stats.byAction();
+    assertThat(calls).containsEntry("lambda:GetFunctionCodeSigningConfig", 3L);
+    // web and its alias, signed, idle
+    assertThat(calls).containsEntry("lambda:GetFunctionUrlConfig", 4L);
+    assertThat(calls).containsEntry("lambda:ListFunctionUrlConfigs", 1L);
+    assertThat(calls).containsEntry("lambda:ListAliases", 3L);
+    assertThat(calls).containsEntry("lambda:GetFunctionConcurrency", 3L);
+    assertThat(calls).containsEntry("lambda:GetFunctionEventInvokeConfig", 3L);
+    assertThat(new ArrayList<>(calls.keySet()))
+        .doesNotContain("lambda:ListFunctionsByCodeSigningConfig");
+  }
+
+  @Test
+  void withoutDeepALackingCodeSigningListingLeavesCodeSigningUnknown() throws Exception {
+    seedOlderEndpoint();
+
+    Snapshot snapshot = wire.collect(stats);
+
+    assertThat(snapshot.accounts().get(0).regions().get(0).functions())
+        .extracting(LambdaFacts.Function::codeSigningConfigArn)
+        .containsOnlyNulls();
+    assertThat(snapshot.complete()).isFalse();
+    assertThat(snapshot.gaps())
+        .containsExactlyInAnyOrder(
+            new Gap(
+                AwsWire.ACCOUNT,
+                AwsWire.REGION,
+                NOT_COLLECTED_CONCURRENCY,
+                null,
+                GapKind.NOT_COLLECTED,
+                "lambda:GetFunctionConcurrency",
+                "reserved concurrency needs one lambda:GetFunctionConcurrency call per function;"
+                    + " collect with --deep"),
+            new Gap(
+                AwsWire.ACCOUNT,
+                AwsWire.REGION,
+                "codeSigning",
+                null,
+                GapKind.UNSUPPORTED,
+                "lambda:ListCodeSigningConfigs",
+                "the endpoint does not offer lambda:ListCodeSigningConfigs in us-east-1"));
+    assertThat(stats.byAction()).doesNotContainKey("lambda:GetFunctionCodeSigningConfig");
+    var signed =
+        new dev.lambdasec.source.aws.map.SnapshotMapper(
+                dev.lambdasec.secrets.SecretDetector.bundled())
+            .map(snapshot).application().functions().stream()
+                .filter(f -> f.meta().key().id().equals(fnArn("signed")))
+                .findFirst()
+                .orElseThrow();
+    assertThat(signed.codeSigningConfig().isUnresolved()).isTrue();
+    assertThat(signed.codeSigningConfig().reason())
+        .isEqualTo("the endpoint does not offer lambda:ListCodeSigningConfigs");
+  }
+
+  /**
+   * An endpoint without {@code ListCodeSigningConfigs} and {@code ListFunctionUrlConfigs} (an older
+   * region, or an emulator), where each function is asked.
+   */
+  private void seedOlderEndpoint() {
     seedUrlsAndSigning();
     wire.server.stubFor(
         get(urlPathEqualTo("/2020-04-22/code-signing-configs"))
@@ -567,29 +642,5 @@ class WireListingTest {
                         + ":live\",\"AuthType\":\"NONE\",\"CreationTime\":\"2025-01-02T00:00:00.000Z\","
                         + "\"LastModifiedTime\":\"2025-01-02T00:00:00.000Z\","
                         + "\"InvokeMode\":\"BUFFERED\"}")));
-
-    Snapshot snapshot = wire.collect(stats);
-
-    Map<String, LambdaFacts.Function> fns =
-        snapshot.accounts().get(0).regions().get(0).functions().stream()
-            .collect(Collectors.toMap(LambdaFacts.Function::name, Function.identity()));
-    assertThat(fns.get("signed").codeSigningConfigArn()).isEqualTo(CSC_ARN);
-    assertThat(fns.get("web").codeSigningConfigArn()).isNull();
-    assertThat(fns.get("web").urls())
-        .containsExactly(
-            new LambdaFacts.Url(
-                "live", "https://klmnopqrst.lambda-url.us-east-1.on.aws/", "NONE", null));
-    assertThat(fns.get("idle").urls()).isEmpty();
-    assertThat(snapshot.gaps())
-        .extracting(Gap::facet, Gap::kind)
-        .containsExactly(
-            org.assertj.core.groups.Tuple.tuple(NOT_COLLECTED_CONCURRENCY, GapKind.NOT_COLLECTED));
-    Map<String, Long> calls = stats.byAction();
-    assertThat(calls).containsEntry("lambda:GetFunctionCodeSigningConfig", 3L);
-    // web and its alias, signed, idle
-    assertThat(calls).containsEntry("lambda:GetFunctionUrlConfig", 4L);
-    assertThat(calls).containsEntry("lambda:ListFunctionUrlConfigs", 1L);
-    assertThat(new ArrayList<>(calls.keySet()))
-        .doesNotContain("lambda:ListFunctionsByCodeSigningConfig");
   }
 }
