@@ -14,7 +14,10 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
-/** {@code lambdasec-bench quality|robustness|iam|synth}: the project's measuring instruments. */
+/**
+ * {@code lambdasec-bench quality|robustness|iam|synth|aws-seed|aws-scan}: the project's measuring
+ * instruments.
+ */
 @Command(
     name = "lambdasec-bench",
     mixinStandardHelpOptions = true,
@@ -22,7 +25,9 @@ import picocli.CommandLine.Spec;
       BenchMain.Quality.class,
       BenchMain.Robustness.class,
       BenchMain.IamThroughput.class,
-      SyntheticTemplate.Command.class
+      SyntheticTemplate.Command.class,
+      AwsBench.Seed.class,
+      AwsBench.Scan.class
     })
 public final class BenchMain {
 

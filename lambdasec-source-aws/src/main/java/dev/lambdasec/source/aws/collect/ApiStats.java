@@ -10,13 +10,17 @@ import software.amazon.awssdk.core.interceptor.Context;
 import software.amazon.awssdk.core.interceptor.ExecutionAttributes;
 import software.amazon.awssdk.core.interceptor.ExecutionInterceptor;
 import software.amazon.awssdk.core.interceptor.SdkExecutionAttribute;
-import software.amazon.awssdk.http.SdkHttpResponse;
+import software.amazon.awssdk.core.metrics.CoreMetric;
+import software.amazon.awssdk.metrics.MetricCollection;
+import software.amazon.awssdk.metrics.MetricPublisher;
 
 /**
  * Counts every call the SDK makes, its HTTP attempts, throttled attempts and failures, by IAM
- * action ({@code lambda:GetPolicy}). One instance is shared by every client of a collection.
+ * action ({@code lambda:GetPolicy}). One instance is shared by every client of a collection, as
+ * interceptor (calls, attempts) and metric publisher (throttled attempts, which the SDK recognises
+ * in every protocol: a 429, or an error code such as {@code Throttling} in a query-protocol body).
  */
-public final class ApiStats implements ExecutionInterceptor {
+public final class ApiStats implements ExecutionInterceptor, MetricPublisher {
 
   private final Map<String, LongAdder> byAction = new ConcurrentHashMap<>();
   private final LongAdder calls = new LongAdder();
@@ -24,6 +28,9 @@ public final class ApiStats implements ExecutionInterceptor {
   private final LongAdder throttled = new LongAdder();
   private final LongAdder failed = new LongAdder();
   private final AtomicLong functions = new AtomicLong();
+
+  /** The SDK's {@code ErrorType} metric value of a throttled attempt. */
+  private static final String THROTTLING = "Throttling";
 
   @Override
   public void beforeExecution(Context.BeforeExecution context, ExecutionAttributes attributes) {
@@ -37,19 +44,19 @@ public final class ApiStats implements ExecutionInterceptor {
   }
 
   @Override
-  public void afterTransmission(Context.AfterTransmission context, ExecutionAttributes a) {
-    SdkHttpResponse response = context.httpResponse();
-    String type = response.firstMatchingHeader("x-amzn-ErrorType").orElse("");
-    if (response.statusCode() == 429
-        || type.startsWith("Throttl")
-        || type.startsWith("TooManyRequests")
-        || type.startsWith("RequestLimitExceeded")) {
-      throttled.increment();
+  public void publish(MetricCollection call) {
+    for (MetricCollection attempt : call.childrenWithName("ApiCallAttempt").toList()) {
+      if (attempt.metricValues(CoreMetric.ERROR_TYPE).contains(THROTTLING)) {
+        throttled.increment();
+      }
     }
   }
 
   @Override
-  public void onExecutionFailure(Context.FailedExecution context, ExecutionAttributes a) {
+  public void close() {}
+
+  /** A call failed for good (denied, unsupported, or after retries) and left a gap. */
+  void callFailed() {
     failed.increment();
   }
 
@@ -77,6 +84,7 @@ public final class ApiStats implements ExecutionInterceptor {
     return throttled.sum();
   }
 
+  /** Calls that failed for good: denied, unsupported, or failed after retries. */
   public long failed() {
     return failed.sum();
   }

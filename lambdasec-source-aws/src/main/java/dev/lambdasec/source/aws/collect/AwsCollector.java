@@ -61,7 +61,7 @@ public final class AwsCollector {
    */
   public Snapshot collect(CollectOptions options, Progress progress, ApiStats stats)
       throws CollectException {
-    GapLog gaps = new GapLog();
+    GapLog gaps = new GapLog(stats);
     List<Snapshot.Account> accounts = new ArrayList<>();
     try (AwsSession session = new AwsSession(options, stats)) {
       Region home =

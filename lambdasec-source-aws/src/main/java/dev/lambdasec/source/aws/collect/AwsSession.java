@@ -109,6 +109,7 @@ final class AwsSession implements AutoCloseable {
                 .apiCallAttemptTimeout(options.attemptTimeout())
                 .apiCallTimeout(options.callTimeout())
                 .addExecutionInterceptor(stats)
+                .addMetricPublisher(stats)
                 .build());
     if (options.endpoint() != null) {
       builder.endpointOverride(options.endpoint());

@@ -19,7 +19,8 @@ import org.jspecify.annotations.Nullable;
  * @param organizationRole the role name to assume in member accounts
  * @param endpoint one endpoint for every service (an emulator such as moto), or {@code null}
  * @param deep also make the per-function calls no bulk API replaces (reserved concurrency,
- *     asynchronous invoke config and aliases of every function)
+ *     asynchronous invoke config and aliases of every function, and code-signing configs where the
+ *     endpoint lacks {@code ListCodeSigningConfigs})
  * @param concurrency concurrent calls per service and region
  * @param attemptTimeout time-out of one HTTP attempt
  * @param callTimeout time-out of one call including retries

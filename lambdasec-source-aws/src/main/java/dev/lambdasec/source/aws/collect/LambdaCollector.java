@@ -175,7 +175,9 @@ final class LambdaCollector {
 
   /**
    * Code-signing configs with the functions each governs (two calls per config); false when the
-   * endpoint lacks these operations, in which case each function is asked.
+   * endpoint lacks these operations and a deep collection asks each function instead. Without
+   * {@code --deep}, a lacking endpoint leaves the facet unknown: a call per function would be the
+   * only way to learn it, and every real AWS region offers the listing.
    */
   private boolean codeSigning(
       Map<String, FunctionDraft> functions, List<LambdaFacts.CodeSigningConfig> out) {
@@ -188,7 +190,7 @@ final class LambdaCollector {
           .codeSigningConfigs()
           .forEach(configs::add);
     } catch (AwsServiceException e) {
-      if (e.statusCode() == 404 || e.statusCode() == 501) {
+      if (deep && (e.statusCode() == 404 || e.statusCode() == 501)) {
         return false;
       }
       calls.get(
