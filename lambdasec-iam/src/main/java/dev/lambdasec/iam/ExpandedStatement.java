@@ -43,13 +43,13 @@ public final class ExpandedStatement {
     List<String> unknown = new ArrayList<>();
     boolean unresolved = s.effect().isUnresolved();
     for (Value<String> v : element.values()) {
-      if (v.isUnresolved()) {
+      String pattern = v.orElse("");
+      if (v.isUnresolved() || placeholder(pattern)) {
         unresolved = true;
         continue;
       }
-      String pattern = v.orElse("");
       ActionSet expanded = catalog.expand(pattern);
-      if (expanded.isEmpty() && !pattern.contains("${")) {
+      if (expanded.isEmpty()) {
         unknown.add(pattern);
       }
       named = named.union(expanded);
@@ -60,6 +60,14 @@ public final class ExpandedStatement {
         negated ? List.of() : unknown,
         unresolved,
         Scope.of(s));
+  }
+
+  /**
+   * True when an action holds a placeholder ({@code ${ssm:…}}, {@code s3:${var.verb}}): IAM has no
+   * policy variables in actions, so it stands for a value known only at deployment.
+   */
+  public static boolean placeholder(String action) {
+    return action.contains("${");
   }
 
   public Grant grant() {

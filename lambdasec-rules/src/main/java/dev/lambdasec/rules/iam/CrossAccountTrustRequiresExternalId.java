@@ -32,7 +32,13 @@ import java.util.Set;
     title = "Trust in another whole account requires an external id",
     severity = Severity.HIGH,
     controls = {Control.CRED, Control.LP},
-    sources = {SourceKind.CLOUDFORMATION, SourceKind.SAM})
+    sources = {
+      SourceKind.CLOUDFORMATION,
+      SourceKind.SAM,
+      SourceKind.SERVERLESS,
+      SourceKind.AWS,
+      SourceKind.TERRAFORM
+    })
 public final class CrossAccountTrustRequiresExternalId implements Rule {
 
   @Override

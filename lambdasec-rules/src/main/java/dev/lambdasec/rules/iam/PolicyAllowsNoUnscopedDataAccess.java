@@ -20,7 +20,13 @@ import dev.lambdasec.rules.support.UnscopedRisk;
     title = "Policies allow no data-exfiltration actions on every resource",
     severity = Severity.MEDIUM,
     controls = {Control.LP},
-    sources = {SourceKind.CLOUDFORMATION, SourceKind.SAM})
+    sources = {
+      SourceKind.CLOUDFORMATION,
+      SourceKind.SAM,
+      SourceKind.SERVERLESS,
+      SourceKind.AWS,
+      SourceKind.TERRAFORM
+    })
 public final class PolicyAllowsNoUnscopedDataAccess implements Rule {
 
   @Override

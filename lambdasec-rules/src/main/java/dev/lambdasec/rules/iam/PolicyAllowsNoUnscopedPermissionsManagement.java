@@ -19,7 +19,13 @@ import dev.lambdasec.rules.support.UnscopedRisk;
     title = "Policies allow no permissions-management actions on every resource",
     severity = Severity.HIGH,
     controls = {Control.LP},
-    sources = {SourceKind.CLOUDFORMATION, SourceKind.SAM})
+    sources = {
+      SourceKind.CLOUDFORMATION,
+      SourceKind.SAM,
+      SourceKind.SERVERLESS,
+      SourceKind.AWS,
+      SourceKind.TERRAFORM
+    })
 public final class PolicyAllowsNoUnscopedPermissionsManagement implements Rule {
 
   @Override

@@ -19,7 +19,13 @@ import dev.lambdasec.rules.support.UnscopedRisk;
     title = "Policies allow no write actions on every resource",
     severity = Severity.LOW,
     controls = {Control.LP},
-    sources = {SourceKind.CLOUDFORMATION, SourceKind.SAM})
+    sources = {
+      SourceKind.CLOUDFORMATION,
+      SourceKind.SAM,
+      SourceKind.SERVERLESS,
+      SourceKind.AWS,
+      SourceKind.TERRAFORM
+    })
 public final class PolicyAllowsNoUnscopedWrites implements Rule {
 
   @Override

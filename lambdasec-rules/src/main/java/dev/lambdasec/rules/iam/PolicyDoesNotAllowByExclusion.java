@@ -60,10 +60,7 @@ public final class PolicyDoesNotAllowByExclusion implements Rule {
         continue;
       }
       if (holder.unreadableActions()) {
-        out.unknown(
-            holder.subject(),
-            holder.resource().origin(),
-            holder.describe() + " has policies lambdasec cannot read");
+        Grants.unknown(out, holder, false, " has policies lambdasec cannot read");
       } else {
         out.pass(
             holder.subject(),

@@ -67,10 +67,7 @@ public final class PolicyGrantsNoServiceWideWildcards implements Rule {
         continue;
       }
       if (holder.unreadableActions()) {
-        out.unknown(
-            holder.subject(),
-            holder.resource().origin(),
-            holder.describe() + " has policies or actions lambdasec cannot read");
+        Grants.unknown(out, holder, false, " has policies or actions lambdasec cannot read");
       } else {
         out.pass(
             holder.subject(),

@@ -21,7 +21,13 @@ import dev.lambdasec.rules.support.Grants;
     title = "Policies grant no all-action wildcard",
     severity = Severity.HIGH,
     controls = {Control.LP},
-    sources = {SourceKind.CLOUDFORMATION, SourceKind.SAM})
+    sources = {
+      SourceKind.CLOUDFORMATION,
+      SourceKind.SAM,
+      SourceKind.SERVERLESS,
+      SourceKind.AWS,
+      SourceKind.TERRAFORM
+    })
 public final class PolicyGrantsNoWildcardAction implements Rule {
 
   @Override
@@ -54,10 +60,7 @@ public final class PolicyGrantsNoWildcardAction implements Rule {
         continue;
       }
       if (holder.unreadableActions()) {
-        out.unknown(
-            holder.subject(),
-            holder.resource().origin(),
-            holder.describe() + " has policies or actions lambdasec cannot read");
+        Grants.unknown(out, holder, false, " has policies or actions lambdasec cannot read");
       } else {
         out.pass(
             holder.subject(),

@@ -68,10 +68,8 @@ public final class PolicyScopesResourcesWherePossible implements Rule {
                         + Grants.where(s.grant())
                         + ", although these actions can name specific resources"));
       } else if (holder.unreadableScope()) {
-        out.unknown(
-            holder.subject(),
-            holder.resource().origin(),
-            holder.describe() + " has policies, actions or resources lambdasec cannot read");
+        Grants.unknown(
+            out, holder, true, " has policies, actions or resources lambdasec cannot read");
       } else {
         out.pass(
             holder.subject(),

@@ -10,6 +10,7 @@ import dev.lambdasec.engine.api.Subject;
 import dev.lambdasec.iam.AttachedPolicy;
 import dev.lambdasec.iam.EffectivePermissions;
 import dev.lambdasec.iam.ExpandedStatement;
+import dev.lambdasec.iam.Gap;
 import dev.lambdasec.iam.Grant;
 import dev.lambdasec.iam.PolicySet;
 import dev.lambdasec.model.IamGroup;
@@ -115,12 +116,11 @@ public final class RoleGrantsNoAdministratorAccess implements Rule {
         }
       }
     } else if (p.uncertain()) {
-      String why =
-          set.gaps().isEmpty()
-              ? "a statement has values lambdasec cannot resolve"
-              : set.gaps().get(0).reason();
-      Origin at = set.gaps().isEmpty() ? holder.origin() : set.gaps().get(0).origin();
-      out.unknown(holder, at, who + " has policies lambdasec cannot read: " + why);
+      Gap gap =
+          Grants.unread(set, true)
+              .orElse(new Gap("a statement has values lambdasec cannot resolve", holder.origin()));
+      out.unknown(
+          holder, gap.origin(), who + " has policies lambdasec cannot read: " + gap.reason());
     } else {
       out.pass(holder, who + " grants no full administrative access");
     }

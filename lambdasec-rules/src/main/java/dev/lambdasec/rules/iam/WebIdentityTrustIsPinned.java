@@ -33,7 +33,13 @@ import java.util.regex.Pattern;
     title = "Web-identity trust pins the token's audience or subject",
     severity = Severity.HIGH,
     controls = {Control.CRED, Control.LP},
-    sources = {SourceKind.CLOUDFORMATION, SourceKind.SAM})
+    sources = {
+      SourceKind.CLOUDFORMATION,
+      SourceKind.SAM,
+      SourceKind.SERVERLESS,
+      SourceKind.AWS,
+      SourceKind.TERRAFORM
+    })
 public final class WebIdentityTrustIsPinned implements Rule {
 
   private static final String GITHUB = "token.actions.githubusercontent.com";

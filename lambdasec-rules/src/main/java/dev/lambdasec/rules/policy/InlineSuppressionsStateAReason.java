@@ -22,7 +22,12 @@ import java.util.Optional;
     title = "Inline suppressions state a reason",
     severity = Severity.LOW,
     controls = {Control.ISMS},
-    sources = {SourceKind.CLOUDFORMATION, SourceKind.SAM, SourceKind.SERVERLESS})
+    sources = {
+      SourceKind.CLOUDFORMATION,
+      SourceKind.SAM,
+      SourceKind.SERVERLESS,
+      SourceKind.TERRAFORM
+    })
 public final class InlineSuppressionsStateAReason implements Rule {
 
   @Override

@@ -1,23 +1,29 @@
 package dev.lambdasec.rules.support;
 
+import dev.lambdasec.engine.api.Results;
 import dev.lambdasec.engine.api.RuleContext;
 import dev.lambdasec.engine.api.Subject;
 import dev.lambdasec.iam.AttachedPolicy;
 import dev.lambdasec.iam.EffectivePermissions;
 import dev.lambdasec.iam.ExpandedStatement;
+import dev.lambdasec.iam.Gap;
 import dev.lambdasec.iam.Grant;
 import dev.lambdasec.iam.PolicySet;
 import dev.lambdasec.iam.catalog.ActionInfo;
+import dev.lambdasec.iam.policy.Element;
+import dev.lambdasec.iam.policy.Statement;
 import dev.lambdasec.model.IamGroup;
 import dev.lambdasec.model.IamUser;
 import dev.lambdasec.model.ManagedPolicy;
 import dev.lambdasec.model.Resource;
 import dev.lambdasec.model.Role;
+import dev.lambdasec.model.Value;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.stream.Stream;
 
 /**
@@ -62,6 +68,11 @@ public final class Grants {
           || permissions.allows().stream().anyMatch(e -> e.scope().hasUnresolved());
     }
 
+    /** What lambdasec cannot read in the holder's policies (scope: resources too), if anything. */
+    public Optional<Gap> unread(boolean scope) {
+      return Grants.unread(policies, scope);
+    }
+
     /** What the holder is, for messages: "Role OrdersRole", "Managed policy Readers". */
     public String describe() {
       return Grants.describe(resource);
@@ -100,6 +111,55 @@ public final class Grants {
         + r.id();
   }
 
+  /**
+   * The first policy or statement value lambdasec cannot read, named with its statement, for
+   * UNKNOWN verdicts: the effect, an action (also one holding a deployment-time placeholder) and,
+   * with {@code scope}, a resource.
+   */
+  public static Optional<Gap> unread(PolicySet set, boolean scope) {
+    if (!set.gaps().isEmpty()) {
+      return Optional.of(set.gaps().get(0));
+    }
+    for (Grant g : set.grants().toList()) {
+      Statement s = g.statement();
+      String where = "statement " + s.label() + " of policy " + g.policy().name() + ": ";
+      if (s.effect().isUnresolved()) {
+        return Optional.of(new Gap(where + "Effect " + s.effect().describe(), s.effect().origin()));
+      }
+      Map<String, Element> elements = new LinkedHashMap<>();
+      elements.put("Action", s.action());
+      elements.put("NotAction", s.notAction());
+      if (scope) {
+        elements.put("Resource", s.resource());
+        elements.put("NotResource", s.notResource());
+      }
+      for (Map.Entry<String, Element> e : elements.entrySet()) {
+        boolean action = e.getKey().endsWith("Action");
+        for (Value<String> v : e.getValue().values()) {
+          if (v.isUnresolved()) {
+            return Optional.of(new Gap(where + e.getKey() + " " + v.describe(), v.origin()));
+          }
+          if (action && ExpandedStatement.placeholder(v.orElse(""))) {
+            return Optional.of(
+                new Gap(
+                    where + e.getKey() + " " + v.orElse("") + " is known only at deployment",
+                    v.origin()));
+          }
+        }
+      }
+    }
+    return Optional.empty();
+  }
+
+  /** Reports the holder UNKNOWN at what cannot be read, naming it after {@code text}. */
+  public static void unknown(Results out, Holder holder, boolean scope, String text) {
+    Optional<Gap> gap = holder.unread(scope);
+    out.unknown(
+        holder.subject(),
+        gap.map(Gap::origin).orElse(holder.resource().origin()),
+        holder.describe() + text + gap.map(g -> ": " + g.reason()).orElse(""));
+  }
+
   /** "inline policy P (statement S)", "the AWS managed policy P", for messages. */
   public static String where(Grant g) {
     AttachedPolicy p = g.policy();
@@ -121,14 +181,22 @@ public final class Grants {
   /**
    * The resources a statement covers, for messages: "every resource", "every resource except X".
    */
-  public static String resources(dev.lambdasec.iam.policy.Statement s) {
+  public static String resources(Statement s) {
     if (s.resource().present()) {
-      return s.resource().contains("*") ? "every resource" : summary(s.resource().known());
+      return s.resource().contains("*") ? "every resource" : listed(s.resource());
     }
     if (s.notResource().present()) {
-      return "every resource except " + summary(s.notResource().known());
+      return "every resource except " + listed(s.notResource());
     }
     return "every resource";
+  }
+
+  private static String listed(Element e) {
+    List<String> names = new ArrayList<>(e.known());
+    if (e.hasUnresolved()) {
+      names.add("resources lambdasec cannot resolve");
+    }
+    return summary(names);
   }
 
   /** The first few names, and how many more. */

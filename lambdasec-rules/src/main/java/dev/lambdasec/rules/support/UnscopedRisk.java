@@ -53,10 +53,8 @@ public final class UnscopedRisk {
                         + noun
                         + " and can be scoped to named resources"));
       } else if (holder.unreadableScope()) {
-        out.unknown(
-            holder.subject(),
-            holder.resource().origin(),
-            holder.describe() + " has policies, actions or resources lambdasec cannot read");
+        Grants.unknown(
+            out, holder, true, " has policies, actions or resources lambdasec cannot read");
       } else {
         out.pass(
             holder.subject(),
