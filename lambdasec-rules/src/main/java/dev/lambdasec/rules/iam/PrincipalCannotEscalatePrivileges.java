@@ -38,7 +38,12 @@ import java.util.stream.Stream;
     title = "Principals cannot escalate their privileges",
     severity = Severity.HIGH,
     controls = {Control.LP},
-    sources = {SourceKind.CLOUDFORMATION, SourceKind.SAM})
+    sources = {
+      SourceKind.CLOUDFORMATION,
+      SourceKind.SAM,
+      SourceKind.SERVERLESS,
+      SourceKind.TERRAFORM
+    })
 public final class PrincipalCannotEscalatePrivileges implements Rule {
 
   private static final int SHOWN = 3;
