@@ -40,7 +40,12 @@ import java.util.stream.Collectors;
     title = "Policy documents are well-formed",
     severity = Severity.LOW,
     controls = {Control.LP},
-    sources = {SourceKind.CLOUDFORMATION, SourceKind.SAM})
+    sources = {
+      SourceKind.CLOUDFORMATION,
+      SourceKind.SAM,
+      SourceKind.SERVERLESS,
+      SourceKind.TERRAFORM
+    })
 public final class PolicyDocumentIsWellFormed implements Rule {
 
   private static final int SHOWN = 3;
