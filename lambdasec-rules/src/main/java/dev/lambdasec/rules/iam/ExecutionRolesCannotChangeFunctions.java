@@ -37,7 +37,11 @@ import java.util.Set;
     title = "Execution roles cannot change function code or configuration",
     severity = Severity.HIGH,
     controls = {Control.LP},
-    sources = {SourceKind.CLOUDFORMATION, SourceKind.SAM})
+    sources = {
+      SourceKind.CLOUDFORMATION,
+      SourceKind.SAM,
+      SourceKind.SERVERLESS
+    })
 public final class ExecutionRolesCannotChangeFunctions implements Rule {
 
   private static final List<String> UPDATES =
