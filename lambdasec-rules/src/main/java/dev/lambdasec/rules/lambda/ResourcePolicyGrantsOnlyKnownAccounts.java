@@ -26,7 +26,12 @@ import java.util.Set;
     title = "Function and layer permissions grant no untrusted account",
     severity = Severity.MEDIUM,
     controls = {Control.AUTH},
-    sources = {SourceKind.CLOUDFORMATION, SourceKind.SAM})
+    sources = {
+      SourceKind.CLOUDFORMATION,
+      SourceKind.SAM,
+      SourceKind.SERVERLESS,
+      SourceKind.TERRAFORM
+    })
 public final class ResourcePolicyGrantsOnlyKnownAccounts implements Rule {
 
   @Override
