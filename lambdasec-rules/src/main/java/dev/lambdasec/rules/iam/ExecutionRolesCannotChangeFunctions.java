@@ -37,11 +37,7 @@ import java.util.Set;
     title = "Execution roles cannot change function code or configuration",
     severity = Severity.HIGH,
     controls = {Control.LP},
-    sources = {
-      SourceKind.CLOUDFORMATION,
-      SourceKind.SAM,
-      SourceKind.SERVERLESS
-    })
+    sources = {SourceKind.CLOUDFORMATION, SourceKind.SAM, SourceKind.SERVERLESS})
 public final class ExecutionRolesCannotChangeFunctions implements Rule {
 
   private static final List<String> UPDATES =
