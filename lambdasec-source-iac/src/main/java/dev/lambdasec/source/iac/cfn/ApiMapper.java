@@ -246,7 +246,7 @@ final class ApiMapper {
       RouteKey key = RouteKey.parse(Nodes.text(r.get("RouteKey")).orElse("$default"), kind);
       Origin at = target.origin();
       String keyPath = key.path();
-      String label = keyPath == null ? key.method() : key.method() + " " + keyPath;
+      String label = key.label();
       out.add(
           new ApiRoute(
               new Meta(
@@ -298,21 +298,13 @@ final class ApiMapper {
             .filter("WEBSOCKET"::equalsIgnoreCase)
             .isPresent();
     Value<String> routeKey = slots.string(r.get("RouteKey"), o, null);
-    RouteKey key =
-        RouteKey.parse(routeKey.orElse(""), websocket ? Api.Kind.WEBSOCKET : Api.Kind.HTTP);
-    Value<String> method =
-        routeKey.isPresent() ? Value.set(key.method(), routeKey.origin()) : routeKey;
-    String keyPath = key.path();
-    Value<String> path =
-        routeKey.isPresent() && keyPath != null
-            ? Value.set(keyPath, routeKey.origin())
-            : routeKey.isPresent() ? Value.absent(routeKey.origin()) : routeKey;
+    RouteKey.Parts key = RouteKey.parts(routeKey, websocket);
     Node models = r.get("RequestModels");
     return new ApiRoute(
         r.meta(index.scope()),
         api,
-        method,
-        path,
+        key.method(),
+        key.path(),
         slots.string(r.get("AuthorizationType"), o, "NONE"),
         slots.ref(r.get("AuthorizerId"), o, Kind.ANY),
         slots.bool(r.get("ApiKeyRequired"), o, false),
@@ -345,21 +337,5 @@ final class ApiMapper {
         slots.ref(r.get("ApiId"), o, Kind.ANY),
         slots.string(r.get("AuthorizerType"), o, null),
         integrations.function(r.get("AuthorizerUri"), o));
-  }
-
-  /**
-   * An HTTP/WebSocket route key: {@code GET /x}, {@code $default} (any method) or {@code $connect}.
-   */
-  private record RouteKey(String method, @Nullable String path) {
-    static RouteKey parse(String key, Api.Kind kind) {
-      int space = key.indexOf(' ');
-      if (space > 0) {
-        return new RouteKey(key.substring(0, space), key.substring(space + 1).strip());
-      }
-      if (kind != Api.Kind.WEBSOCKET && key.equals("$default")) {
-        return new RouteKey("ANY", "$default");
-      }
-      return new RouteKey(key, null);
-    }
   }
 }

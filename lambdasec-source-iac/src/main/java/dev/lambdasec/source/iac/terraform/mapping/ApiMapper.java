@@ -15,6 +15,7 @@ import dev.lambdasec.model.Resource;
 import dev.lambdasec.model.ResourceKey;
 import dev.lambdasec.model.Value;
 import dev.lambdasec.source.iac.cfn.Nodes;
+import dev.lambdasec.source.iac.cfn.RouteKey;
 import dev.lambdasec.source.iac.terraform.mapping.ResourceIndex.Kind;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -261,7 +262,7 @@ final class ApiMapper {
           RouteKey.parse(ResourceIndex.text(r.get("route_key")).orElse("$default"), kind);
       Origin at = target.origin();
       String keyPath = key.path();
-      String label = keyPath == null ? key.method() : key.method() + " " + keyPath;
+      String label = key.label();
       out.add(
           new ApiRoute(
               new Meta(
@@ -293,21 +294,13 @@ final class ApiMapper {
             .filter("WEBSOCKET"::equalsIgnoreCase)
             .isPresent();
     Value<String> routeKey = slots.string(r.get("route_key"), o, null);
-    RouteKey key =
-        RouteKey.parse(routeKey.orElse(""), websocket ? Api.Kind.WEBSOCKET : Api.Kind.HTTP);
-    Value<String> method =
-        routeKey.isPresent() ? Value.set(key.method(), routeKey.origin()) : routeKey;
-    String keyPath = key.path();
-    Value<String> path =
-        routeKey.isPresent() && keyPath != null
-            ? Value.set(keyPath, routeKey.origin())
-            : routeKey.isPresent() ? Value.absent(routeKey.origin()) : routeKey;
+    RouteKey.Parts key = RouteKey.parts(routeKey, websocket);
     Node models = r.get("request_models");
     return new ApiRoute(
         r.meta(index.scope()),
         api,
-        method,
-        path,
+        key.method(),
+        key.path(),
         slots.string(r.get("authorization_type"), o, "NONE"),
         slots.ref(r.get("authorizer_id"), o, Kind.ANY),
         slots.bool(r.get("api_key_required"), o, false),
@@ -385,21 +378,5 @@ final class ApiMapper {
       return Value.set(ref, uri.origin());
     }
     return Value.absent(o);
-  }
-
-  /**
-   * An HTTP/WebSocket route key: {@code GET /x}, {@code $default} (any method) or {@code $connect}.
-   */
-  private record RouteKey(String method, @Nullable String path) {
-    static RouteKey parse(String key, Api.Kind kind) {
-      int space = key.indexOf(' ');
-      if (space > 0) {
-        return new RouteKey(key.substring(0, space), key.substring(space + 1).strip());
-      }
-      if (kind != Api.Kind.WEBSOCKET && key.equals("$default")) {
-        return new RouteKey("ANY", "$default");
-      }
-      return new RouteKey(key, null);
-    }
   }
 }
