@@ -11,6 +11,7 @@ import dev.lambdasec.iam.Evaluator;
 import dev.lambdasec.iam.Grant;
 import dev.lambdasec.iam.PolicySet;
 import dev.lambdasec.model.LambdaFunction;
+import dev.lambdasec.model.Placeholders;
 import dev.lambdasec.model.Resource;
 import dev.lambdasec.model.Role;
 import dev.lambdasec.model.SourceKind;
@@ -37,7 +38,12 @@ import java.util.Set;
     title = "Execution roles cannot change function code or configuration",
     severity = Severity.HIGH,
     controls = {Control.LP},
-    sources = {SourceKind.CLOUDFORMATION, SourceKind.SAM, SourceKind.SERVERLESS})
+    sources = {
+      SourceKind.CLOUDFORMATION,
+      SourceKind.SAM,
+      SourceKind.SERVERLESS,
+      SourceKind.TERRAFORM
+    })
 public final class ExecutionRolesCannotChangeFunctions implements Rule {
 
   private static final List<String> UPDATES =
@@ -47,6 +53,8 @@ public final class ExecutionRolesCannotChangeFunctions implements Rule {
   public void evaluate(RuleContext ctx, Results out) {
     Map<Role, Boolean> execution = new IdentityHashMap<>();
     ExecutionRoles.all(ctx).forEach(r -> execution.put(r, true));
+    Set<String> ids =
+        ctx.app().resources().map(Resource::id).collect(java.util.stream.Collectors.toSet());
     List<Resource> candidates =
         ctx.iam().principals().filter(p -> mayChangeSomeFunction(ctx, p)).toList();
     for (LambdaFunction f : ctx.app().functions()) {
@@ -54,7 +62,7 @@ public final class ExecutionRolesCannotChangeFunctions implements Rule {
       Map<String, String> byOthers = new LinkedHashMap<>();
       List<String> unsure = new ArrayList<>();
       for (Resource p : candidates) {
-        Optional<String> how = how(ctx, p, f, unsure);
+        Optional<String> how = how(ctx, p, f, ids, unsure);
         if (how.isPresent()) {
           (p instanceof Role r && execution.containsKey(r) ? byExecution : byOthers)
               .put(p.id(), how.get());
@@ -104,7 +112,7 @@ public final class ExecutionRolesCannotChangeFunctions implements Rule {
   }
 
   private static Optional<String> how(
-      RuleContext ctx, Resource principal, LambdaFunction f, List<String> unsure) {
+      RuleContext ctx, Resource principal, LambdaFunction f, Set<String> ids, List<String> unsure) {
     PolicySet all = ctx.iam().principalPolicies(principal);
     // Only what the visible policies allow: an unreadable attachment does not make every function
     // of the application unknown.
@@ -115,7 +123,7 @@ public final class ExecutionRolesCannotChangeFunctions implements Rule {
       Decision d = best(set, action, targets(f));
       if (d.allowed()) {
         ways.add(action + " via " + Grants.where(d.allowedBy().get(0)));
-      } else if (d.outcome() == Decision.Outcome.UNKNOWN && !namesOnlyOthers(d, f.id())) {
+      } else if (d.outcome() == Decision.Outcome.UNKNOWN && !namesOnlyOthers(d, f.id(), ids)) {
         maybe = true;
       }
     }
@@ -133,24 +141,21 @@ public final class ExecutionRolesCannotChangeFunctions implements Rule {
     return ways.isEmpty() ? Optional.empty() : Optional.of(String.join(", ", ways));
   }
 
-  /** A reference to a resource of the template, whole: {@code ${OtherFunction.Arn}}. */
-  private static final java.util.regex.Pattern REFERENCE =
-      java.util.regex.Pattern.compile("\\$\\{([A-Za-z0-9]+)(\\.[A-Za-z0-9.]+)?}");
-
   /**
-   * True when the statements that may apply name only other resources of the template by reference:
-   * two resources of one template never share an ARN, although the placeholders alone cannot tell.
+   * True when the statements that may apply name only other resources of the application by
+   * reference: two resources of one application never share an ARN, although the placeholders alone
+   * cannot tell.
    */
-  private static boolean namesOnlyOthers(Decision d, String id) {
+  private static boolean namesOnlyOthers(Decision d, String id, Set<String> ids) {
     for (Grant g : d.allowedBy()) {
-      for (var v : g.statement().resource().values()) {
-        java.util.regex.Matcher m = REFERENCE.matcher(v.known().orElse(""));
-        if (!m.matches() || m.group(1).equals(id)) {
-          return false;
-        }
-      }
       if (!g.statement().resource().present()) {
         return false;
+      }
+      for (var v : g.statement().resource().values()) {
+        Optional<String> named = v.known().flatMap(t -> Placeholders.target(t, ids));
+        if (named.isEmpty() || named.get().equals(id)) {
+          return false;
+        }
       }
     }
     return true;
@@ -172,7 +177,7 @@ public final class ExecutionRolesCannotChangeFunctions implements Rule {
     String name = f.name().known().orElse("${" + f.id() + "}");
     Set<String> out = new java.util.LinkedHashSet<>();
     f.arn().known().ifPresent(out::add);
-    out.add("${" + f.id() + ".Arn}");
+    out.addAll(Placeholders.arnOf(f));
     out.add("arn:aws:lambda:${AWS::Region}:${AWS::AccountId}:function:" + name);
     return out;
   }
@@ -181,7 +186,7 @@ public final class ExecutionRolesCannotChangeFunctions implements Rule {
     String name = r.name().known().orElse("${" + r.id() + "}");
     Set<String> out = new java.util.LinkedHashSet<>();
     r.arn().known().ifPresent(out::add);
-    out.add("${" + r.id() + ".Arn}");
+    out.addAll(Placeholders.arnOf(r));
     out.add("arn:aws:iam::${AWS::AccountId}:role/" + name);
     return out;
   }

@@ -6,6 +6,7 @@ import dev.lambdasec.iam.PolicySet;
 import dev.lambdasec.model.IamGroup;
 import dev.lambdasec.model.IamUser;
 import dev.lambdasec.model.ManagedPolicy;
+import dev.lambdasec.model.Placeholders;
 import dev.lambdasec.model.Resource;
 import dev.lambdasec.model.Role;
 import dev.lambdasec.model.Value;
@@ -19,8 +20,9 @@ public final class Principals {
 
   /**
    * Resource patterns that name {@code principal} itself or a customer managed policy attached to
-   * it: {@code ${Id.Arn}}, {@code arn:aws:iam::${AWS::AccountId}:role/${Id}}, its literal ARN or
-   * name-based ARN, {@code ${Policy}} ({@code Ref} of a managed policy is its ARN).
+   * it: its {@link Placeholders#arnOf ARN placeholders}, {@code
+   * arn:aws:iam::${AWS::AccountId}:role/${Id}}, its literal ARN or name-based ARN, {@code
+   * ${Policy}} ({@code Ref} of a managed policy is its ARN).
    */
   public static Set<String> self(RuleContext ctx, Resource principal) {
     Set<String> out = new LinkedHashSet<>();
@@ -35,7 +37,7 @@ public final class Principals {
       return out;
     }
     String id = principal.id();
-    out.add("${" + id + ".Arn}");
+    out.addAll(Placeholders.arnOf(principal));
     for (String partition : new String[] {"aws", "${AWS::Partition}"}) {
       out.add("arn:" + partition + ":iam::${AWS::AccountId}:" + kind + "/${" + id + "}");
       name(principal)
@@ -49,7 +51,7 @@ public final class Principals {
     PolicySet set = ctx.iam().principalPolicies(principal);
     for (AttachedPolicy p : set.identity()) {
       if (p.holder() instanceof ManagedPolicy mp) {
-        out.add("${" + mp.id() + "}");
+        out.addAll(Placeholders.arnOf(mp));
         mp.arn().known().ifPresent(out::add);
       }
     }
