@@ -180,6 +180,18 @@ public record Exposure(
   }
 
   /** Whether the statement lets anyone in: an anyone-audience without any narrowing condition. */
+  /**
+   * Whether lambdasec cannot rule out that the statement is open to anyone: it names anyone with a
+   * condition it cannot resolve, or an {@code AWS} principal it cannot resolve (which may be {@code
+   * *}).
+   */
+  public static boolean mayBeAnyone(Statement s) {
+    Exposure e = of(s);
+    Principals p = s.principal();
+    return e.audience() == Audience.ANYONE && e.unresolved()
+        || p != null && p.of("AWS").stream().anyMatch(Value::isUnresolved);
+  }
+
   public boolean isPublic() {
     return audience == Audience.ANYONE && restrictions.isEmpty();
   }

@@ -23,7 +23,12 @@ import dev.lambdasec.model.SourceKind;
     title = "KMS key policies are not public",
     severity = Severity.CRITICAL,
     controls = {Control.ENC, Control.LP},
-    sources = {SourceKind.CLOUDFORMATION, SourceKind.SAM})
+    sources = {
+      SourceKind.CLOUDFORMATION,
+      SourceKind.SAM,
+      SourceKind.SERVERLESS,
+      SourceKind.TERRAFORM
+    })
 public final class KeyPolicyIsNotPublic implements Rule {
 
   @Override
@@ -49,7 +54,7 @@ public final class KeyPolicyIsNotPublic implements Rule {
           open = s;
           break;
         }
-        unresolved |= e.audience() == Exposure.Audience.ANYONE && e.unresolved();
+        unresolved |= Exposure.mayBeAnyone(s);
       }
       if (open != null) {
         out.fail(

@@ -60,7 +60,7 @@ public final class TrustPolicyIsNotPublic implements Rule {
                   + " allows "
                   + (s.notPrincipal() != null ? "Allow with NotPrincipal" : "Principal *")
                   + " without a condition that narrows the caller to an account or organization");
-        } else if (e.audience() == Exposure.Audience.ANYONE && e.unresolved()) {
+        } else if (Exposure.mayBeAnyone(s)) {
           unknown = true;
         }
       }

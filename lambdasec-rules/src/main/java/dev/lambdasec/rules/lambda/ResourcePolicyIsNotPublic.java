@@ -8,11 +8,9 @@ import dev.lambdasec.engine.api.RuleInfo;
 import dev.lambdasec.engine.api.Severity;
 import dev.lambdasec.iam.Exposure;
 import dev.lambdasec.iam.policy.Policy;
-import dev.lambdasec.iam.policy.Principals;
 import dev.lambdasec.iam.policy.Statement;
 import dev.lambdasec.model.Permission;
 import dev.lambdasec.model.SourceKind;
-import dev.lambdasec.model.Value;
 import dev.lambdasec.rules.support.Unreadable;
 
 /**
@@ -65,7 +63,7 @@ public final class ResourcePolicyIsNotPublic implements Rule {
                   + " on "
                   + target
                   + ": the principal is * and no condition narrows the caller");
-        } else if (e.audience() == Exposure.Audience.ANYONE && e.unresolved() || mayBeAnyone(s)) {
+        } else if (Exposure.mayBeAnyone(s)) {
           unknown = true;
         }
       }
@@ -81,11 +79,5 @@ public final class ResourcePolicyIsNotPublic implements Rule {
         out.pass(permission, "Permission " + permission.id() + " on " + target + " is not public");
       }
     }
-  }
-
-  /** An account principal that cannot be resolved may be {@code *}. */
-  private static boolean mayBeAnyone(Statement s) {
-    Principals p = s.principal();
-    return p != null && p.of("AWS").stream().anyMatch(Value::isUnresolved);
   }
 }

@@ -8,6 +8,7 @@ import dev.lambdasec.model.Node;
 import dev.lambdasec.model.Node.ListNode;
 import dev.lambdasec.model.Node.Unresolved;
 import dev.lambdasec.model.Origin;
+import dev.lambdasec.model.PolicyDocument;
 import dev.lambdasec.model.SecurityGroup;
 import dev.lambdasec.model.Subnet;
 import dev.lambdasec.model.Trail;
@@ -21,8 +22,9 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * Supporting resources: layers, code signing, log groups, keys, subnets, security groups (with
- * their separate egress rule resources) and trails.
+ * Supporting resources: layers, code signing, log groups, keys (with a separate {@code
+ * aws_kms_key_policy}), subnets, security groups (with their separate egress rule resources) and
+ * trails.
  */
 final class SupportMapper {
 
@@ -31,6 +33,7 @@ final class SupportMapper {
   private final ResourceIndex index;
   private final Slots slots;
   private final Map<String, List<Value<String>>> extraEgress = new HashMap<>();
+  private final Map<String, TerraformResource> keyPolicies = new HashMap<>();
 
   SupportMapper(
       ResourceIndex index,
@@ -40,6 +43,15 @@ final class SupportMapper {
     this.index = index;
     this.slots = slots;
     for (TerraformResource r : resources) {
+      if (r.type().equals("aws_kms_key_policy")) {
+        index
+            .target(Kind.KMS_KEY, r.get("key_id"))
+            .ifPresent(key -> {
+              keyPolicies.put(key, r);
+              contributions.add(r.address(), key);
+            });
+        continue;
+      }
       boolean egress =
           r.type().equals("aws_vpc_security_group_egress_rule")
               || (r.type().equals("aws_security_group_rule")
@@ -94,13 +106,19 @@ final class SupportMapper {
         slots.ref(r.get("kms_key_id"), o, Kind.KMS_KEY));
   }
 
+  /** A key, with the policy of a separate {@code aws_kms_key_policy} naming it, if any. */
   KmsKey kmsKey(TerraformResource r) {
     Origin o = r.origin();
+    TerraformResource separate = keyPolicies.get(r.address());
+    Value<PolicyDocument> policy =
+        separate != null && !Slots.isStated(r.get("policy"))
+            ? slots.policy("policy", separate.get("policy"), separate.origin())
+            : slots.policy("policy", r.get("policy"), o);
     return new KmsKey(
         r.meta(index.scope()),
         Value.absent(o),
         slots.bool(r.get("enable_key_rotation"), o, false),
-        slots.policy("policy", r.get("policy"), o));
+        policy);
   }
 
   Subnet subnet(TerraformResource r) {
