@@ -60,6 +60,30 @@ final class ExecutionRole {
     logGroups.add(name);
   }
 
+  /**
+   * A written statement whose values read at deployment from outside the service ({@code Resource:
+   * ${ssm:/orders/table-arn}}) are unresolved: unlike a reference to a resource of the service,
+   * such a value may name any resource, {@code *} included.
+   */
+  private static Node withoutDeployTimeValues(Node n) {
+    return switch (n) {
+      case Node.Reference r when Variables.isDeployTime(r) ->
+          new Unresolved(
+              r.placeholder() + " is read at deployment and may name any resource", r.origin());
+      case MapNode m ->
+          new MapNode(
+              m.entries().stream()
+                  .map(e ->
+                      new Node.Entry(e.key(), e.keyOrigin(), withoutDeployTimeValues(e.value())))
+                  .toList(),
+              m.origin());
+      case Node.ListNode l ->
+          new Node.ListNode(
+              l.items().stream().map(ExecutionRole::withoutDeployTimeValues).toList(), l.origin());
+      default -> n;
+    };
+  }
+
   /** A statement the framework adds for an event or a setting; duplicates are kept once. */
   void allow(List<String> actions, List<Node> resources, Origin at) {
     MapNode statement =
@@ -102,7 +126,7 @@ final class ExecutionRole {
       @Nullable Node boundary,
       @Nullable Node tags) {
     List<Node> all = new ArrayList<>(logStatements(canonical));
-    all.addAll(written);
+    written.forEach(w -> all.add(withoutDeployTimeValues(w)));
     all.addAll(statements);
     MapNode document =
         Nodes.map(origin)

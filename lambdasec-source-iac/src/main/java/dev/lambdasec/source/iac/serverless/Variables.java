@@ -48,6 +48,15 @@ final class Variables {
       Pattern.compile("^\\s*[a-z][A-Za-z0-9]*(\\.[A-Za-z0-9-]+)?\\s*(\\(|:(?!:))");
   private static final Pattern NUMBER = Pattern.compile("-?\\d+(\\.\\d+)?");
 
+  /**
+   * Whether {@code r} is a value the framework reads from outside the service at deployment ({@code
+   * ${ssm:…}}, {@code ${cf:…}}, {@code ${s3:…}}), not a resource of the service.
+   */
+  static boolean isDeployTime(Reference r) {
+    int colon = r.target().indexOf(':');
+    return colon > 0 && DEPLOY_TIME.contains(r.target().substring(0, colon));
+  }
+
   private final MapNode root;
   private final Map<String, String> options;
   private final ConfigFiles files;
