@@ -3,6 +3,7 @@ package dev.lambdasec.bench;
 import dev.lambdasec.engine.Finding;
 import dev.lambdasec.engine.api.Subject;
 import java.util.LinkedHashSet;
+import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 import java.util.regex.Pattern;
@@ -15,7 +16,8 @@ import java.util.regex.Pattern;
  * http GET /hello}); findings carry the resource id, the resource that generated it, its physical
  * name, and the resource whose text the offending value is written in (a statement of an {@code
  * aws_iam_role_policy} is reported on its role but written in the policy resource). A Terraform
- * instance address ({@code aws_x.y[0]}) also answers to its resource's address.
+ * instance address ({@code aws_x.y[0]}) also answers to its resource's address, a data source
+ * ({@code data.aws_x.y}) to its address without {@code data.}.
  */
 final class ResourceNames {
 
@@ -63,6 +65,12 @@ final class ResourceNames {
       withoutInstances.add(INSTANCE_KEYS.matcher(n).replaceAll(""));
     }
     names.addAll(withoutInstances);
+    for (String n : List.copyOf(names)) {
+      // labels name a Terraform data source without its "data." prefix
+      if (n.startsWith("data.")) {
+        names.add(n.substring("data.".length()));
+      }
+    }
     return names;
   }
 

@@ -203,6 +203,7 @@ final class ModuleInstance {
 
   /** The value of {@code type.name} or {@code data.type.name} as expressions see it. */
   Node resource(String key, Origin at) {
+    session.named(prefix + key);
     Declared<Block> decl = resources.get(key);
     if (decl == null) {
       return new Unresolved(prefix + key + " is not declared in the configuration", at);

@@ -50,6 +50,7 @@ final class Session {
   private final Map<String, MapNode> bodies = new HashMap<>();
   private final Set<String> evaluating = new HashSet<>();
   private final Set<InputError> notes = new HashSet<>();
+  private final Set<String> named = new HashSet<>();
   private long budget = NODE_BUDGET;
   private int depth;
   private boolean assumed;
@@ -143,6 +144,16 @@ final class Session {
     boolean read = assumed;
     assumed = before || read;
     return read;
+  }
+
+  /** Records that an expression names the resource or data block {@code address}. */
+  void named(String address) {
+    named.add(address);
+  }
+
+  /** Whether an expression evaluated so far names the resource or data block {@code address}. */
+  boolean isNamed(String address) {
+    return named.contains(address);
   }
 
   void register(Instance instance) {

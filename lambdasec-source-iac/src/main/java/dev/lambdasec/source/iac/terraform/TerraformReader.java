@@ -32,6 +32,8 @@ public final class TerraformReader {
   /** A folder holding {@code .tf} files, and the path it is shown under. */
   public record Folder(Path dir, String display) {}
 
+  private static final String POLICY_DOCUMENT = "aws_iam_policy_document";
+
   private static final Set<String> DECLARATIONS =
       Set.of("resource", "data", "module", "variable", "output");
 
@@ -233,17 +235,27 @@ public final class TerraformReader {
       List<ModuleInstance> modules = new ArrayList<>();
       collect(root, modules);
       List<TerraformResource> resources = new ArrayList<>();
+      List<TerraformResource> documents = new ArrayList<>();
       for (ModuleInstance m : modules) {
         for (String key : m.resources().keySet()) {
-          if (key.startsWith("data.")) {
+          boolean document = key.startsWith("data." + POLICY_DOCUMENT + ".");
+          if (key.startsWith("data.") && !document) {
             continue;
           }
           for (Instance instance : m.instances(key)) {
             Origin at = instance.scope().origin(instance.declaration().item().pos());
             Node.MapNode body =
                 session.body(instance, evaluator).orElse(new Node.MapNode(List.of(), at));
-            resources.add(new TerraformResource(instance.address(), instance.type(), body, at));
+            (document ? documents : resources)
+                .add(new TerraformResource(instance.address(), instance.type(), body, at));
           }
+        }
+      }
+      // A policy document no expression names is judged on its own: it is handed to something
+      // lambdasec does not read (a registry module, an output), or to nothing.
+      for (TerraformResource d : documents) {
+        if (!session.isNamed(declarationAddress(d.address()))) {
+          resources.add(d);
         }
       }
       Application.Builder one = Application.builder();
@@ -268,6 +280,11 @@ public final class TerraformReader {
               new InputError(
                   scope, 0, 0, "internal error while reading: " + e.getClass().getSimpleName()));
     }
+  }
+
+  /** {@code data.aws_x.y} for the instance {@code data.aws_x.y[0]}. */
+  private static String declarationAddress(String instance) {
+    return instance.endsWith("]") ? instance.substring(0, instance.lastIndexOf('[')) : instance;
   }
 
   private static void collect(ModuleInstance m, List<ModuleInstance> into) {

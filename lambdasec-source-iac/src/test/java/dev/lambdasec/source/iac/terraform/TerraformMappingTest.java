@@ -18,6 +18,7 @@ import dev.lambdasec.model.IamUser;
 import dev.lambdasec.model.KmsKey;
 import dev.lambdasec.model.LambdaFunction;
 import dev.lambdasec.model.LogGroup;
+import dev.lambdasec.model.ManagedPolicy;
 import dev.lambdasec.model.Permission;
 import dev.lambdasec.model.Ref;
 import dev.lambdasec.model.RequestValidator;
@@ -183,6 +184,58 @@ class TerraformMappingTest {
     IamGroup group = get(app, IamGroup.class, "aws_iam_group.g");
     assertThat(group.inlinePolicies()).hasSize(1);
     assertThat(group.managedPolicies()).hasSize(1);
+  }
+
+  @Test
+  void aPolicyDocumentNoExpressionUsesIsJudgedOnItsOwn() {
+    Application app =
+        app(
+            """
+            data "aws_iam_policy_document" "used" {
+              statement {
+                actions   = ["s3:GetObject"]
+                resources = ["arn:aws:s3:::reports/*"]
+              }
+            }
+            data "aws_iam_policy_document" "base" {
+              statement {
+                actions   = ["sqs:SendMessage"]
+                resources = ["*"]
+              }
+            }
+            data "aws_iam_policy_document" "combined" {
+              source_policy_documents = [data.aws_iam_policy_document.base.json]
+            }
+            data "aws_iam_policy_document" "trust" {
+              statement {
+                actions = ["sts:AssumeRole"]
+                principals {
+                  type        = "Service"
+                  identifiers = ["lambda.amazonaws.com"]
+                }
+              }
+            }
+            data "aws_iam_policy_document" "for_a_module" {
+              count = 2
+              statement {
+                actions   = ["iam:*"]
+                resources = ["*"]
+              }
+            }
+            resource "aws_iam_policy" "p" {
+              name   = "reports"
+              policy = data.aws_iam_policy_document.used.json
+            }
+            """);
+    assertThat(app.managedPolicies())
+        .extracting(ManagedPolicy::id)
+        .containsExactlyInAnyOrder(
+            "aws_iam_policy.p",
+            "data.aws_iam_policy_document.combined",
+            "data.aws_iam_policy_document.for_a_module[0]",
+            "data.aws_iam_policy_document.for_a_module[1]");
+    ManagedPolicy combined = get(app, ManagedPolicy.class, "data.aws_iam_policy_document.combined");
+    assertThat(combined.document().document().toString()).contains("sqs:SendMessage");
   }
 
   @Test

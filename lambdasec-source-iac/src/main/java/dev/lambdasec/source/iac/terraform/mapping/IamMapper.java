@@ -163,6 +163,31 @@ final class IamMapper {
         slots.stringMap(r.get("tags"), o));
   }
 
+  /**
+   * An {@code aws_iam_policy_document} no expression of the configuration uses, as a policy that
+   * holds its own document (like a CloudFormation policy attached to nothing), when it is an
+   * identity policy; a document with principals is a trust or resource policy and is left out.
+   */
+  Optional<ManagedPolicy> standaloneDocument(TerraformResource r) {
+    Node json = r.get("json");
+    if (json == null) {
+      return Optional.empty();
+    }
+    for (Node statement : Nodes.items(TerraformResource.at(json, "Statement"))) {
+      if (statement instanceof Node.MapNode m
+          && (m.get("Principal").isPresent() || m.get("NotPrincipal").isPresent())) {
+        return Optional.empty();
+      }
+    }
+    Origin o = r.origin();
+    return Optional.of(
+        new ManagedPolicy(
+            r.meta(index.scope()),
+            Value.absent(o),
+            Value.absent(o),
+            new PolicyDocument(r.address(), Slots.document(json, o))));
+  }
+
   ManagedPolicy managedPolicy(TerraformResource r) {
     Origin o = r.origin();
     Value<String> name = slots.string(r.get("name"), o, null);

@@ -68,6 +68,8 @@ public final class TerraformMapper {
       case "aws_lambda_function" -> List.of(functions.map(r));
       case "aws_iam_role" -> List.of(iam.role(r));
       case "aws_iam_policy" -> List.of(iam.managedPolicy(r));
+      case "aws_iam_policy_document" ->
+          iam.standaloneDocument(r).stream().<Resource>map(p -> p).toList();
       case "aws_iam_user" -> List.of(iam.user(r));
       case "aws_iam_group" -> List.of(iam.group(r));
       case "aws_iam_role_policy", "aws_iam_user_policy", "aws_iam_group_policy" ->
