@@ -37,7 +37,7 @@ import java.util.Set;
     title = "Execution roles cannot change function code or configuration",
     severity = Severity.HIGH,
     controls = {Control.LP},
-    sources = {SourceKind.CLOUDFORMATION, SourceKind.SAM, SourceKind.SERVERLESS})
+    sources = {SourceKind.CLOUDFORMATION, SourceKind.SAM, SourceKind.SERVERLESS, SourceKind.AWS})
 public final class ExecutionRolesCannotChangeFunctions implements Rule {
 
   private static final List<String> UPDATES =
@@ -169,6 +169,11 @@ public final class ExecutionRolesCannotChangeFunctions implements Rule {
   }
 
   private static Set<String> targets(LambdaFunction f) {
+    Optional<String> deployed = f.arn().known().filter(a -> !a.contains("${"));
+    if (deployed.isPresent()) {
+      // a live function: its ARN is all a policy can name
+      return Set.of(deployed.get());
+    }
     String name = f.name().known().orElse("${" + f.id() + "}");
     Set<String> out = new java.util.LinkedHashSet<>();
     f.arn().known().ifPresent(out::add);
@@ -178,6 +183,10 @@ public final class ExecutionRolesCannotChangeFunctions implements Rule {
   }
 
   private static Set<String> targets(Role r) {
+    Optional<String> deployed = r.arn().known().filter(a -> !a.contains("${"));
+    if (deployed.isPresent()) {
+      return Set.of(deployed.get());
+    }
     String name = r.name().known().orElse("${" + r.id() + "}");
     Set<String> out = new java.util.LinkedHashSet<>();
     r.arn().known().ifPresent(out::add);

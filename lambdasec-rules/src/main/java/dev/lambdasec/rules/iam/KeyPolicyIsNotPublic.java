@@ -23,7 +23,7 @@ import dev.lambdasec.model.SourceKind;
     title = "KMS key policies are not public",
     severity = Severity.CRITICAL,
     controls = {Control.ENC, Control.LP},
-    sources = {SourceKind.CLOUDFORMATION, SourceKind.SAM})
+    sources = {SourceKind.CLOUDFORMATION, SourceKind.SAM, SourceKind.AWS})
 public final class KeyPolicyIsNotPublic implements Rule {
 
   @Override
