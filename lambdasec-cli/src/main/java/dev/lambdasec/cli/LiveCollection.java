@@ -33,7 +33,7 @@ final class LiveCollection {
     Snapshot snapshot;
     if (progress) {
       // The bar draws on the process's standard error, which must stay open afterwards.
-      CollectionProgress bar = new CollectionProgress(System.err);
+      CollectionProgress bar = new CollectionProgress(System.err, options.organization());
       try {
         snapshot = collector.collect(options, bar, stats);
       } finally {

@@ -42,6 +42,7 @@ import java.util.Set;
       SourceKind.CLOUDFORMATION,
       SourceKind.SAM,
       SourceKind.SERVERLESS,
+      SourceKind.AWS,
       SourceKind.TERRAFORM
     })
 public final class ExecutionRolesCannotChangeFunctions implements Rule {
@@ -174,6 +175,11 @@ public final class ExecutionRolesCannotChangeFunctions implements Rule {
   }
 
   private static Set<String> targets(LambdaFunction f) {
+    Optional<String> deployed = f.arn().known().filter(a -> !a.contains("${"));
+    if (deployed.isPresent()) {
+      // a live function: its ARN is all a policy can name
+      return Set.of(deployed.get());
+    }
     String name = f.name().known().orElse("${" + f.id() + "}");
     Set<String> out = new java.util.LinkedHashSet<>();
     f.arn().known().ifPresent(out::add);
@@ -183,6 +189,10 @@ public final class ExecutionRolesCannotChangeFunctions implements Rule {
   }
 
   private static Set<String> targets(Role r) {
+    Optional<String> deployed = r.arn().known().filter(a -> !a.contains("${"));
+    if (deployed.isPresent()) {
+      return Set.of(deployed.get());
+    }
     String name = r.name().known().orElse("${" + r.id() + "}");
     Set<String> out = new java.util.LinkedHashSet<>();
     r.arn().known().ifPresent(out::add);

@@ -27,6 +27,7 @@ import dev.lambdasec.model.SourceKind;
       SourceKind.CLOUDFORMATION,
       SourceKind.SAM,
       SourceKind.SERVERLESS,
+      SourceKind.AWS,
       SourceKind.TERRAFORM
     })
 public final class KeyPolicyIsNotPublic implements Rule {

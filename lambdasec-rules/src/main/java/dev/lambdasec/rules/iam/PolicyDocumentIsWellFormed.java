@@ -31,9 +31,10 @@ import java.util.stream.Collectors;
  * take, and actions or services the action catalog does not know.
  *
  * <p>Documents a macro generated (the roles SAM creates for functions, with policy templates that
- * SAM writes without a {@code Version} by design) are not held to the {@code Version} requirement;
- * every other problem is reported for them too. Lambda permissions are not checked: adapters build
- * their statements from resource properties, so there is no policy text to fault.
+ * SAM writes without a {@code Version} by design; in a live account, roles tagged {@code
+ * lambda:createdBy = SAM}) are not held to the {@code Version} requirement; every other problem is
+ * reported for them too. Lambda permissions are not checked: adapters build their statements from
+ * resource properties, so there is no policy text to fault.
  */
 @RuleInfo(
     id = "IAM-015",
@@ -44,11 +45,13 @@ import java.util.stream.Collectors;
       SourceKind.CLOUDFORMATION,
       SourceKind.SAM,
       SourceKind.SERVERLESS,
-      SourceKind.TERRAFORM
+      SourceKind.TERRAFORM,
+      SourceKind.AWS
     })
 public final class PolicyDocumentIsWellFormed implements Rule {
 
   private static final int SHOWN = 3;
+  private static final String SAM_TAG = "lambda:createdBy";
 
   private record Doc(PolicyDocument document, PolicyLint.Kind kind) {}
 
@@ -69,8 +72,7 @@ public final class PolicyDocumentIsWellFormed implements Rule {
         }
         List<PolicyIssue> issues = new ArrayList<>();
         for (PolicyIssue i : PolicyLint.check(policy, d.kind(), ctx.iam().catalog())) {
-          if (!(i.kind() == PolicyIssue.Kind.MISSING_VERSION
-              && holder.meta().definedBy() != null)) {
+          if (!(i.kind() == PolicyIssue.Kind.MISSING_VERSION && generated(holder))) {
             issues.add(i);
           }
         }
@@ -104,6 +106,23 @@ public final class PolicyDocumentIsWellFormed implements Rule {
         out.pass(holder, Grants.describe(holder) + " has well-formed policy documents");
       }
     }
+  }
+
+  /**
+   * A macro generated the holder: in a template, a resource SAM expanded; in a live account, a role
+   * SAM created, which it tags {@code lambda:createdBy = SAM}.
+   */
+  private static boolean generated(Resource holder) {
+    if (holder.meta().definedBy() != null) {
+      return true;
+    }
+    return holder instanceof Role r
+        && r.tags()
+            .known()
+            .map(t -> t.get(SAM_TAG))
+            .flatMap(v -> v.known())
+            .filter("SAM"::equals)
+            .isPresent();
   }
 
   private static List<Resource> holders(RuleContext ctx) {

@@ -42,7 +42,8 @@ import java.util.stream.Stream;
       SourceKind.CLOUDFORMATION,
       SourceKind.SAM,
       SourceKind.SERVERLESS,
-      SourceKind.TERRAFORM
+      SourceKind.TERRAFORM,
+      SourceKind.AWS
     })
 public final class PrincipalCannotEscalatePrivileges implements Rule {
 

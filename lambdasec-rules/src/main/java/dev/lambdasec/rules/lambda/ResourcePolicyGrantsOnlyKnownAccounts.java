@@ -6,20 +6,27 @@ import dev.lambdasec.engine.api.Rule;
 import dev.lambdasec.engine.api.RuleContext;
 import dev.lambdasec.engine.api.RuleInfo;
 import dev.lambdasec.engine.api.Severity;
+import dev.lambdasec.iam.Arn;
 import dev.lambdasec.iam.Exposure;
 import dev.lambdasec.iam.policy.Policy;
 import dev.lambdasec.iam.policy.Statement;
+import dev.lambdasec.model.LambdaFunction;
+import dev.lambdasec.model.Layer;
 import dev.lambdasec.model.Permission;
+import dev.lambdasec.model.Resource;
 import dev.lambdasec.model.SourceKind;
+import java.util.HashSet;
 import java.util.LinkedHashSet;
+import java.util.Optional;
 import java.util.Set;
 
 /**
  * Flags function and layer permissions that grant another AWS account: an account id or principal
  * ARN of another account as the principal, or a source account condition naming one. The
- * application's own account is written {@code ${AWS::AccountId}} in templates; literal account ids
- * count as other accounts unless they are listed as trusted ({@code --trusted-account}). Public
- * statements are LAMBDA-003's concern and are not judged here.
+ * application's own account is written {@code ${AWS::AccountId}} in templates and appears in the
+ * ARN of a deployed function or layer; other literal account ids count as other accounts unless
+ * they are listed as trusted ({@code --trusted-account}). Public statements are LAMBDA-003's
+ * concern and are not judged here.
  */
 @RuleInfo(
     id = "LAMBDA-017",
@@ -30,14 +37,33 @@ import java.util.Set;
       SourceKind.CLOUDFORMATION,
       SourceKind.SAM,
       SourceKind.SERVERLESS,
-      SourceKind.TERRAFORM
+      SourceKind.TERRAFORM,
+      SourceKind.AWS
     })
 public final class ResourcePolicyGrantsOnlyKnownAccounts implements Rule {
 
+  /**
+   * The account of the function or layer the permission is attached to, when its ARN is literal (a
+   * deployed resource): a grant to it is the account trusting itself.
+   */
+  private static Optional<String> ownAccount(RuleContext ctx, Permission permission) {
+    Optional<String> arn =
+        ctx.app()
+            .resolve(permission.target(), Resource.class)
+            .flatMap(t ->
+                switch (t) {
+                  case LambdaFunction f -> f.arn().known();
+                  case Layer l -> l.arn().known();
+                  default -> Optional.<String>empty();
+                });
+    return arn.flatMap(Arn::parse).map(Arn::account).filter(a -> !Arn.isPlaceholder(a));
+  }
+
   @Override
   public void evaluate(RuleContext ctx, Results out) {
-    Set<String> trusted = Set.copyOf(ctx.settings().trustedAccounts());
     for (Permission permission : ctx.app().permissions()) {
+      Set<String> trusted = new HashSet<>(ctx.settings().trustedAccounts());
+      ownAccount(ctx, permission).ifPresent(trusted::add);
       Policy policy = ctx.iam().policy(permission.policy());
       String target = permission.target().known().map(r -> r.display()).orElse("its target");
       if (!policy.isResolved()) {

@@ -23,6 +23,7 @@ import java.util.concurrent.Future;
 import java.util.concurrent.Semaphore;
 import org.jspecify.annotations.Nullable;
 import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
+import software.amazon.awssdk.awscore.exception.AwsServiceException;
 import software.amazon.awssdk.core.exception.SdkException;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.ec2.Ec2Client;
@@ -130,6 +131,20 @@ public final class AwsCollector {
 
   private static GetCallerIdentityResponse identity(
       AwsSession session, AwsCredentialsProvider creds, Region region) throws CollectException {
+    String role = session.options().assumeRole();
+    if (role != null) {
+      try {
+        creds.resolveCredentials();
+      } catch (SdkException e) {
+        throw new CollectException(
+            "cannot assume "
+                + role
+                + " ("
+                + reason(e)
+                + "): check that the credentials may call sts:AssumeRole on it, its trust policy"
+                + " and the external id");
+      }
+    }
     StsClient sts = session.client(StsClient.builder(), creds, region);
     try {
       return sts.getCallerIdentity();
@@ -139,6 +154,15 @@ public final class AwsCollector {
               + e.getClass().getSimpleName()
               + "): check the profile, the SSO login or the environment");
     }
+  }
+
+  /** The AWS error code of a refused call, else the exception's kind; never a credential. */
+  private static String reason(SdkException e) {
+    if (e instanceof AwsServiceException a) {
+      String code = a.awsErrorDetails() == null ? null : a.awsErrorDetails().errorCode();
+      return code != null ? code : "HTTP " + a.statusCode();
+    }
+    return e.getClass().getSimpleName();
   }
 
   private static String partition(@Nullable String arn) {
