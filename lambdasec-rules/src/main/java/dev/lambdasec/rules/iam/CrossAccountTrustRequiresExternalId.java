@@ -6,6 +6,7 @@ import dev.lambdasec.engine.api.Rule;
 import dev.lambdasec.engine.api.RuleContext;
 import dev.lambdasec.engine.api.RuleInfo;
 import dev.lambdasec.engine.api.Severity;
+import dev.lambdasec.iam.Arn;
 import dev.lambdasec.iam.Evaluator;
 import dev.lambdasec.iam.Exposure;
 import dev.lambdasec.iam.Match;
@@ -25,7 +26,8 @@ import java.util.Set;
  * sts:ExternalId} and without narrowing the caller to principals or an organization: every
  * principal that account lets call {@code sts:AssumeRole} can then assume the role, including on
  * behalf of other customers of a third party (confused deputy). The application's own account
- * ({@code ${AWS::AccountId}}) and accounts listed as trusted are not flagged.
+ * ({@code ${AWS::AccountId}} in templates, the account in a deployed role's ARN) and accounts
+ * listed as trusted are not flagged.
  */
 @RuleInfo(
     id = "IAM-016",
@@ -66,6 +68,7 @@ public final class CrossAccountTrustRequiresExternalId implements Rule {
         unresolved |= e.unresolved();
         Set<String> accounts = new LinkedHashSet<>(e.wholeAccounts());
         accounts.removeAll(trusted);
+        ownAccount(role).ifPresent(accounts::remove);
         if (!accounts.isEmpty() && e.restrictions().isEmpty() && !requiresExternalId(s)) {
           open.addAll(accounts);
           offending = offending == null ? s : offending;
@@ -92,6 +95,15 @@ public final class CrossAccountTrustRequiresExternalId implements Rule {
             role, "Role " + role.id() + " trusts no other whole account without an external id");
       }
     }
+  }
+
+  /** The account in a deployed role's literal ARN: trust in it is the account trusting itself. */
+  private static Optional<String> ownAccount(Role role) {
+    return role.arn()
+        .known()
+        .flatMap(Arn::parse)
+        .map(Arn::account)
+        .filter(a -> !a.isEmpty() && !Arn.isPlaceholder(a));
   }
 
   private static boolean requiresExternalId(Statement s) {
