@@ -7,6 +7,9 @@ import dev.lambdasec.source.aws.snapshot.LambdaFacts;
 import dev.lambdasec.source.aws.snapshot.Snapshot;
 import dev.lambdasec.source.aws.snapshot.Snapshot.GapKind;
 import dev.lambdasec.source.aws.snapshot.SupportFacts;
+import java.io.InterruptedIOException;
+import java.net.SocketException;
+import java.net.UnknownHostException;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.OffsetDateTime;
@@ -25,6 +28,9 @@ import org.jspecify.annotations.Nullable;
 import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
 import software.amazon.awssdk.awscore.exception.AwsServiceException;
 import software.amazon.awssdk.core.exception.SdkException;
+import software.amazon.awssdk.profiles.ProfileFile;
+import software.amazon.awssdk.profiles.ProfileFileSystemSetting;
+import software.amazon.awssdk.profiles.ProfileProperty;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.ec2.Ec2Client;
 import software.amazon.awssdk.services.iam.IamClient;
@@ -131,6 +137,12 @@ public final class AwsCollector {
 
   private static GetCallerIdentityResponse identity(
       AwsSession session, AwsCredentialsProvider creds, Region region) throws CollectException {
+    try {
+      session.sourceCredentials().resolveCredentials();
+    } catch (RuntimeException e) {
+      // not only SdkException: for an expired SSO token without a refresh token the SDK throws NPE
+      throw new CollectException(noCredentials(session.options().profile(), e));
+    }
     String role = session.options().assumeRole();
     if (role != null) {
       try {
@@ -153,6 +165,54 @@ public final class AwsCollector {
           "cannot call AWS with these credentials ("
               + e.getClass().getSimpleName()
               + "): check the profile, the SSO login or the environment");
+    }
+  }
+
+  /**
+   * Why no credentials could be had: for an SSO profile (named, else the SDK's default) the login
+   * to renew; never the exception's message, which may quote the profile's contents.
+   */
+  private static String noCredentials(@Nullable String profile, RuntimeException e) {
+    String name =
+        profile != null ? profile : ProfileFileSystemSetting.AWS_PROFILE.getStringValueOrThrow();
+    if (isSsoProfile(name) && unreachable(e)) {
+      return "cannot reach the SSO portal of profile "
+          + name
+          + ": check the network, a proxy, and the profile's sso_region";
+    }
+    if (isSsoProfile(name)) {
+      return "cannot get the credentials of the SSO profile "
+          + name
+          + " (its login is missing, expired or was revoked): run aws sso login --profile "
+          + name;
+    }
+    return "cannot get AWS credentials ("
+        + (e instanceof SdkException s ? reason(s) : e.getClass().getSimpleName())
+        + "): check the profile, the SSO login or the environment";
+  }
+
+  /** Whether {@code e} comes of the network: a refused or timed-out connection, an unknown host. */
+  private static boolean unreachable(Throwable e) {
+    for (Throwable t = e; t != null; t = t.getCause()) {
+      if (t instanceof SocketException
+          || t instanceof UnknownHostException
+          || t instanceof InterruptedIOException) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  private static boolean isSsoProfile(String name) {
+    try {
+      return ProfileFile.defaultProfileFile()
+          .profile(name)
+          .filter(p ->
+              p.property("sso_session").isPresent()
+                  || p.property(ProfileProperty.SSO_START_URL).isPresent())
+          .isPresent();
+    } catch (RuntimeException unreadable) {
+      return false;
     }
   }
 

@@ -28,6 +28,7 @@ final class AwsSession implements AutoCloseable {
   private final CollectOptions options;
   private final SdkHttpClient http;
   private final ApiStats stats;
+  private final AwsCredentialsProvider source;
   private final AwsCredentialsProvider base;
   private final List<SdkAutoCloseable> clients = new ArrayList<>();
 
@@ -40,12 +41,12 @@ final class AwsSession implements AutoCloseable {
             .connectionTimeout(options.attemptTimeout())
             .socketTimeout(options.attemptTimeout())
             .build();
-    AwsCredentialsProvider chain =
+    this.source =
         options.profile() != null
             ? ProfileCredentialsProvider.builder().profileName(options.profile()).build()
             : DefaultCredentialsProvider.builder().build();
     String role = options.assumeRole();
-    this.base = role == null ? chain : assume(chain, homeRegion(), role, options.externalId());
+    this.base = role == null ? source : assume(source, homeRegion(), role, options.externalId());
   }
 
   ApiStats stats() {
@@ -54,6 +55,11 @@ final class AwsSession implements AutoCloseable {
 
   CollectOptions options() {
     return options;
+  }
+
+  /** The credentials of the profile or environment, before any role is assumed. */
+  AwsCredentialsProvider sourceCredentials() {
+    return source;
   }
 
   AwsCredentialsProvider baseCredentials() {
