@@ -28,7 +28,6 @@ import java.util.HexFormat;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
-import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
@@ -77,13 +76,7 @@ class AwsSsoProfileIT {
     assumeTrue(
         MotoServer.executable().isPresent(),
         "moto_server is not on the PATH: install moto[server] 5.2 to run the live-account tests");
-    Optional<Path> packaged;
-    try (Stream<Path> files = Files.list(Path.of("target"))) {
-      packaged =
-          files
-              .filter(p -> p.getFileName().toString().matches("lambdasec-cli-.*-all\\.jar"))
-              .findFirst();
-    }
+    Optional<Path> packaged = PackagedCli.jar();
     assumeTrue(packaged.isPresent(), "the command-line jar is not packaged");
     jar = packaged.orElseThrow().toAbsolutePath();
     moto = MotoServer.start();

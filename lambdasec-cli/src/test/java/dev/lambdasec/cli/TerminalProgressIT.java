@@ -38,13 +38,7 @@ class TerminalProgressIT {
         "moto_server is not on the PATH: install moto[server] 5.2 to run the live-account tests");
     assumeTrue(onPath("script").isPresent(), "util-linux script is not on the PATH");
     script = onPath("script").orElseThrow();
-    Optional<Path> packaged;
-    try (Stream<Path> files = Files.list(Path.of("target"))) {
-      packaged =
-          files
-              .filter(p -> p.getFileName().toString().matches("lambdasec-cli-.*-all\\.jar"))
-              .findFirst();
-    }
+    Optional<Path> packaged = PackagedCli.jar();
     assumeTrue(packaged.isPresent(), "the command-line jar is not packaged");
     jar = packaged.orElseThrow();
     moto = MotoServer.start();
