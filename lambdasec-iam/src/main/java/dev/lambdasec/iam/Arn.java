@@ -41,6 +41,14 @@ public record Arn(
   }
 
   /** True when the field is a placeholder for a value known only at deployment. */
+  /**
+   * The account a deployed resource's ARN names: empty when the text is no ARN, or its account is
+   * empty or a placeholder (a template's {@code ${AWS::AccountId}}).
+   */
+  public static Optional<String> literalAccount(String text) {
+    return parse(text).map(Arn::account).filter(a -> !a.isEmpty() && !isPlaceholder(a));
+  }
+
   public static boolean isPlaceholder(String field) {
     return field.startsWith("${") && field.endsWith("}");
   }

@@ -6,11 +6,8 @@ import dev.lambdasec.engine.api.Rule;
 import dev.lambdasec.engine.api.RuleContext;
 import dev.lambdasec.engine.api.RuleInfo;
 import dev.lambdasec.engine.api.Severity;
-import dev.lambdasec.engine.api.Subject;
-import dev.lambdasec.model.LambdaFunction;
 import dev.lambdasec.model.SourceKind;
 import dev.lambdasec.rules.support.FunctionAlarms;
-import dev.lambdasec.rules.support.LiveFacts;
 
 /** Flags live functions whose errors no alarm reports to anyone. */
 @RuleInfo(
@@ -23,20 +20,7 @@ public final class FunctionErrorsAreAlarmed implements Rule {
 
   @Override
   public void evaluate(RuleContext ctx, Results out) {
-    for (LambdaFunction f : ctx.app().functions()) {
-      if (LiveFacts.isLive(ctx.app(), f) && f.name().isPresent()) {
-        FunctionAlarms.judge(
-            ctx,
-            out,
-            f,
-            Subject.of(f),
-            "function " + f.name().get(),
-            "AWS/Lambda",
-            "Errors",
-            "FunctionName",
-            f.name().get(),
-            "failures (including those an attacker provokes) go unnoticed");
-      }
-    }
+    FunctionAlarms.judgeEveryFunction(
+        ctx, out, "Errors", "failures (including those an attacker provokes) go unnoticed");
   }
 }

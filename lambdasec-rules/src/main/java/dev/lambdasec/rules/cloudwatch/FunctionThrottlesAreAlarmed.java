@@ -6,11 +6,8 @@ import dev.lambdasec.engine.api.Rule;
 import dev.lambdasec.engine.api.RuleContext;
 import dev.lambdasec.engine.api.RuleInfo;
 import dev.lambdasec.engine.api.Severity;
-import dev.lambdasec.engine.api.Subject;
-import dev.lambdasec.model.LambdaFunction;
 import dev.lambdasec.model.SourceKind;
 import dev.lambdasec.rules.support.FunctionAlarms;
-import dev.lambdasec.rules.support.LiveFacts;
 
 /** Flags live functions whose throttling no alarm reports to anyone. */
 @RuleInfo(
@@ -23,20 +20,10 @@ public final class FunctionThrottlesAreAlarmed implements Rule {
 
   @Override
   public void evaluate(RuleContext ctx, Results out) {
-    for (LambdaFunction f : ctx.app().functions()) {
-      if (LiveFacts.isLive(ctx.app(), f) && f.name().isPresent()) {
-        FunctionAlarms.judge(
-            ctx,
-            out,
-            f,
-            Subject.of(f),
-            "function " + f.name().get(),
-            "AWS/Lambda",
-            "Throttles",
-            "FunctionName",
-            f.name().get(),
-            "a flood of requests (or a concurrency-exhaustion attack) that drops invocations goes unnoticed");
-      }
-    }
+    FunctionAlarms.judgeEveryFunction(
+        ctx,
+        out,
+        "Throttles",
+        "a flood of requests (or a concurrency-exhaustion attack) that drops invocations goes unnoticed");
   }
 }

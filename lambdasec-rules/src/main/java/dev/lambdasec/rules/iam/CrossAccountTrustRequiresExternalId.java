@@ -99,11 +99,7 @@ public final class CrossAccountTrustRequiresExternalId implements Rule {
 
   /** The account in a deployed role's literal ARN: trust in it is the account trusting itself. */
   private static Optional<String> ownAccount(Role role) {
-    return role.arn()
-        .known()
-        .flatMap(Arn::parse)
-        .map(Arn::account)
-        .filter(a -> !a.isEmpty() && !Arn.isPlaceholder(a));
+    return role.arn().known().flatMap(Arn::literalAccount);
   }
 
   private static boolean requiresExternalId(Statement s) {

@@ -31,10 +31,10 @@ import java.util.stream.Collectors;
  * take, and actions or services the action catalog does not know.
  *
  * <p>Documents a macro generated (the roles SAM creates for functions, with policy templates that
- * SAM writes without a {@code Version} by design; in a live account, roles tagged {@code
- * lambda:createdBy = SAM}) are not held to the {@code Version} requirement; every other problem is
- * reported for them too. Lambda permissions are not checked: adapters build their statements from
- * resource properties, so there is no policy text to fault.
+ * SAM writes without a {@code Version} by design, in a template or deployed) are not held to the
+ * {@code Version} requirement; every other problem is reported for them too. Lambda permissions are
+ * not checked: adapters build their statements from resource properties, so there is no policy text
+ * to fault.
  */
 @RuleInfo(
     id = "IAM-015",
@@ -51,7 +51,6 @@ import java.util.stream.Collectors;
 public final class PolicyDocumentIsWellFormed implements Rule {
 
   private static final int SHOWN = 3;
-  private static final String SAM_TAG = "lambda:createdBy";
 
   private record Doc(PolicyDocument document, PolicyLint.Kind kind) {}
 
@@ -72,7 +71,8 @@ public final class PolicyDocumentIsWellFormed implements Rule {
         }
         List<PolicyIssue> issues = new ArrayList<>();
         for (PolicyIssue i : PolicyLint.check(policy, d.kind(), ctx.iam().catalog())) {
-          if (!(i.kind() == PolicyIssue.Kind.MISSING_VERSION && generated(holder))) {
+          if (!(i.kind() == PolicyIssue.Kind.MISSING_VERSION
+              && holder.meta().definedBy() != null)) {
             issues.add(i);
           }
         }
@@ -106,23 +106,6 @@ public final class PolicyDocumentIsWellFormed implements Rule {
         out.pass(holder, Grants.describe(holder) + " has well-formed policy documents");
       }
     }
-  }
-
-  /**
-   * A macro generated the holder: in a template, a resource SAM expanded; in a live account, a role
-   * SAM created, which it tags {@code lambda:createdBy = SAM}.
-   */
-  private static boolean generated(Resource holder) {
-    if (holder.meta().definedBy() != null) {
-      return true;
-    }
-    return holder instanceof Role r
-        && r.tags()
-            .known()
-            .map(t -> t.get(SAM_TAG))
-            .flatMap(v -> v.known())
-            .filter("SAM"::equals)
-            .isPresent();
   }
 
   private static List<Resource> holders(RuleContext ctx) {

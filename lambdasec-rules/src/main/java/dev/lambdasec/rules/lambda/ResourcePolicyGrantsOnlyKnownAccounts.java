@@ -56,7 +56,7 @@ public final class ResourcePolicyGrantsOnlyKnownAccounts implements Rule {
                   case Layer l -> l.arn().known();
                   default -> Optional.<String>empty();
                 });
-    return arn.flatMap(Arn::parse).map(Arn::account).filter(a -> !Arn.isPlaceholder(a));
+    return arn.flatMap(Arn::literalAccount);
   }
 
   @Override

@@ -4,6 +4,7 @@ import dev.lambdasec.engine.api.Results;
 import dev.lambdasec.engine.api.RuleContext;
 import dev.lambdasec.engine.api.Subject;
 import dev.lambdasec.model.Alarm;
+import dev.lambdasec.model.LambdaFunction;
 import dev.lambdasec.model.Ref;
 import dev.lambdasec.model.Resource;
 import dev.lambdasec.model.Value;
@@ -14,6 +15,27 @@ import java.util.Optional;
 public final class FunctionAlarms {
 
   private FunctionAlarms() {}
+
+  /** Judges every live function on one of its own {@code AWS/Lambda} metrics by function name. */
+  public static void judgeEveryFunction(
+      RuleContext ctx, Results out, String metric, String consequence) {
+    for (LambdaFunction f : ctx.app().functions()) {
+      if (LiveFacts.isLive(ctx.app(), f) && f.name().isPresent()) {
+        String name = f.name().get();
+        judge(
+            ctx,
+            out,
+            f,
+            Subject.of(f),
+            "function " + name,
+            "AWS/Lambda",
+            metric,
+            "FunctionName",
+            name,
+            consequence);
+      }
+    }
+  }
 
   /**
    * PASS when an alarm with enabled actions watches {@code namespace}/{@code metric} with {@code

@@ -9,11 +9,9 @@ import dev.lambdasec.secrets.SecretDetector;
 import dev.lambdasec.source.aws.snapshot.Snapshot;
 import dev.lambdasec.source.aws.snapshot.SupportFacts;
 import java.util.ArrayList;
-import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 
 /**
  * Turns a snapshot into the model. Every resource's id is its ARN (or, for an account in a region,
@@ -34,14 +32,14 @@ public final class SnapshotMapper {
     for (Snapshot.Account account : snapshot.accounts()) {
       String id = account.accountId();
       app.source(new SourceUnit(Scopes.account(id), SourceKind.AWS));
-      Set<String> executionRoles = new HashSet<>();
+      Map<String, String> executionRoles = new LinkedHashMap<>();
       account
           .regions()
           .forEach(r ->
               r.functions()
                   .forEach(f -> {
                     if (f.role() != null) {
-                      executionRoles.add(f.role());
+                      executionRoles.putIfAbsent(f.role(), f.arn());
                     }
                   }));
       new IamMapper(id, app).map(account.iam(), executionRoles);
